@@ -1,0 +1,16 @@
+/*
+ * The subcommands of the geps binary, one file each under fcgi/cli/ (serve is in
+ * fcgi/serve.c).  Each takes argv with argv[0] being the subcommand's name and
+ * returns the process exit status.
+ */
+#ifndef GEPS_CLI_H
+#define GEPS_CLI_H
+
+/* The configuration file: -c FILE, else $GEPS_CONF, else SYSCONFDIR/geps.conf. */
+extern const char *cli_conf_path;
+
+int	 cmd_jalali(int, char **);
+int	 cmd_check_national_id(int, char **);
+int	 cmd_migrate(int, char **);
+
+#endif

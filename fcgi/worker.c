@@ -1,0 +1,316 @@
+/*
+ * The worker: one FastCGI request at a time (FCGX_Accept_r), one database connection
+ * with its prepared statements, one arena reset after every response.
+ *
+ * Shutdown is ours, not libfcgi's: the worker blocks SIGTERM except while it waits
+ * in ppoll() for a connection, so the signal either interrupts the wait or is seen
+ * right after the request in progress.  The listening socket is non-blocking, so a
+ * worker that loses the race for a connection gets EAGAIN instead of sleeping in
+ * accept() where no signal would reach it.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "arena.h"
+#include "clock.h"
+#include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "log.h"
+#include "model/stmts.h"
+#include "request.h"
+#include "routes.h"
+#include "utf8.h"
+#include "view.h"
+#include "worker.h"
+
+static volatile sig_atomic_t worker_stop;
+
+static void
+worker_on_term(int sig)
+{
+	(void)sig;
+	worker_stop = 1;
+}
+
+static enum method
+method_parse(const char *m)
+{
+	if (strcmp(m, "GET") == 0)
+		return METHOD_GET;
+	if (strcmp(m, "HEAD") == 0)
+		return METHOD_HEAD;
+	if (strcmp(m, "POST") == 0)
+		return METHOD_POST;
+	return METHOD_OTHER;
+}
+
+static const char *
+param(struct req *r, const char *name)
+{
+	const char	*v = FCGX_GetParam(name, r->fcgi->envp);
+
+	return v != NULL ? v : "";
+}
+
+/*
+ * Reads a urlencoded body of exactly CONTENT_LENGTH bytes.  The length is checked
+ * before anything is read or allocated.  Returns 0 or an HTTP status.
+ */
+static int
+read_form(struct req *r, const struct http_limits *lim)
+{
+	unsigned long long	 clen;
+	const char		*cl, *ct;
+	char			*body;
+	size_t			 got = 0;
+	int			 n;
+	enum http_err		 he;
+
+	cl = param(r, "CONTENT_LENGTH");
+	ct = param(r, "CONTENT_TYPE");
+	if (*cl == '\0')
+		clen = 0;
+	else if (http_parse_uint(cl, strlen(cl), (unsigned long long)1 << 40, &clen) != 0)
+		return 400;
+	if (clen > (unsigned long long)r->conf->max_body)
+		return 413;
+	if (clen == 0)
+		return 0;
+	if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0 ||
+	    (ct[33] != '\0' && ct[33] != ';'))
+		return 415;
+	body = arena_alloc(r->arena, (size_t)clen + 1);
+	while (got < clen) {
+		n = FCGX_GetStr(body + got, (int)(clen - got), r->fcgi->in);
+		if (n <= 0)
+			return 400;
+		got += (size_t)n;
+	}
+	body[got] = '\0';
+	if ((he = http_parse_urlencoded(r->arena, body, got, lim, &r->form)) != HTTP_OK)
+		return he == HTTP_ERR_FIELDS || he == HTTP_ERR_LENGTH ? 413 : 400;
+	return 0;
+}
+
+static void
+handle(struct req *r)
+{
+	const struct route	*rt;
+	struct http_limits	 lim;
+	struct field_val	 in[ROUTE_MAXFIELDS];
+	const char		*uri, *q, *cookie, *arg = "", *allow = "", *tn;
+	char			*path;
+	int			 status = 0;
+	unsigned long long	 t;
+
+	r->method_name = param(r, "REQUEST_METHOD");
+	r->method = method_parse(r->method_name);
+	r->remote_addr = param(r, "REMOTE_ADDR");
+	r->status = 200;
+	r->path = "-";
+
+	if (r->conf->test_clock &&
+	    *(tn = param(r, "HTTP_X_GEPS_TEST_NOW")) != '\0' &&
+	    http_parse_uint(tn, strlen(tn), 1ULL << 40, &t) == 0)
+		clock_override((int64_t)t);
+	r->now = clock_now();
+
+	/*
+	 * The path as the client sent it (REQUEST_URI up to '?') is checked first.
+	 * Routing then uses DOCUMENT_URI, nginx's current URI, which differs from
+	 * the original after an internal redirect such as error_page.
+	 */
+	uri = param(r, "REQUEST_URI");
+	q = strchr(uri, '?');
+	path = arena_strndup(r->arena, uri, q != NULL ? (size_t)(q - uri) : strlen(uri));
+	if (!http_path_ok(path, strlen(path))) {
+		page_error(r, 400, NULL);
+		return;
+	}
+	r->path = path;
+	uri = param(r, "DOCUMENT_URI");
+	if (*uri != '\0') {
+		if (*uri != '/' || !utf8_valid(uri, strlen(uri))) {
+			page_error(r, 400, NULL);
+			return;
+		}
+		path = arena_strdup(r->arena, uri);
+		r->path = path;
+	}
+
+	if ((rt = route_find(r->method, path, &arg, &status, &allow)) == NULL) {
+		if (status == 405)
+			resp_header(r, "Allow", allow);
+		page_error(r, status, NULL);
+		return;
+	}
+
+	lim.max_fields = (size_t)r->conf->max_fields;
+	lim.max_key = 64;
+	lim.max_value = (size_t)r->conf->max_field_bytes;
+	q = param(r, "QUERY_STRING");
+	if (strlen(q) > (size_t)r->conf->max_query_bytes) {
+		page_error(r, 414, NULL);
+		return;
+	}
+	if (http_parse_urlencoded(r->arena, q, strlen(q), &lim, &r->query) != HTTP_OK) {
+		page_error(r, 400, NULL);
+		return;
+	}
+	cookie = param(r, "HTTP_COOKIE");
+	if (strlen(cookie) > (size_t)r->conf->max_cookie_bytes) {
+		page_error(r, 400, NULL);
+		return;
+	}
+	lim.max_fields = 32;
+	lim.max_value = (size_t)r->conf->max_cookie_bytes;
+	if (http_parse_cookies(r->arena, cookie, strlen(cookie), &lim, &r->cookies) != HTTP_OK) {
+		page_error(r, 400, NULL);
+		return;
+	}
+	if (r->method == METHOD_POST) {
+		lim.max_fields = (size_t)r->conf->max_fields;
+		lim.max_value = (size_t)r->conf->max_field_bytes;
+		if ((status = read_form(r, &lim)) != 0) {
+			page_error(r, status, NULL);
+			return;
+		}
+	}
+
+	if ((rt->flags & RF_DB) && db_connect(r->db) != DB_OK) {
+		page_error(r, 503, NULL);
+		return;
+	}
+	route_validate(r, rt, r->method == METHOD_POST ? &r->form : &r->query, in);
+	rt->handler(r, arg, in);
+}
+
+static void
+serve_one(struct req *r)
+{
+	char	 esc[128];
+
+	r->start_us = clock_mono_us();
+	buf_init(&r->headers, r->arena);
+	buf_init(&r->body, r->arena);
+	r->sent = 0;
+	r->page_root = r->page = NULL;
+	memset(&r->query, 0, sizeof(r->query));
+	memset(&r->form, 0, sizeof(r->form));
+	memset(&r->cookies, 0, sizeof(r->cookies));
+
+	handle(r);
+	if (r->page_root != NULL) {
+		/* A handler that began a page but did not end it: a bug, not a page. */
+		view_dict_free(r->page_root);
+		r->page_root = NULL;
+		page_error(r, 500, NULL);
+	}
+	if (r->db != NULL && db_in_txn(r->db))
+		db_rollback(r->db);
+	resp_send(r);
+	clock_override(0);
+	log_info("request", "method=%s path=%s status=%d us=%lld worker=%d",
+	    r->method == METHOD_OTHER ? "OTHER" : r->method_name,
+	    log_esc(esc, sizeof(esc), r->path), r->status,
+	    (long long)(clock_mono_us() - r->start_us), r->worker);
+}
+
+void
+worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
+{
+	FCGX_Request		 fr;
+	struct req		 r;
+	struct sigaction	 sa;
+	sigset_t		 block, waitmask;
+	struct pollfd		 pfd;
+	char			 err[512], one = 'R';
+	int			 rc;
+
+	/* Die with the master, whatever kills it. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() == 1)
+		_exit(0);
+	log_role("worker");
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = worker_on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &sa, NULL);
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &waitmask);
+	sigdelset(&waitmask, SIGTERM);
+	sigdelset(&waitmask, SIGINT);
+
+	clock_enable_test(conf->test_clock);
+	if (view_init(conf->views_dir, err, sizeof(err)) != 0) {
+		log_err("worker_start", "msg=\"%s\"", err);
+		_exit(3);
+	}
+	/* libfcgi leaves our signal handlers alone since they are not SIG_DFL. */
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, listen_fd, 0) != 0) {
+		log_err("worker_start", "msg=\"FCGX_Init failed\"");
+		_exit(3);
+	}
+
+	memset(&r, 0, sizeof(r));
+	r.fcgi = &fr;
+	r.conf = conf;
+	r.worker = id;
+	r.arena = arena_new(64 * 1024);
+	r.db = db_new(conf, stmt_defs, STMT__MAX);
+	/* Connect early so the first request is fast; failure here is not fatal. */
+	(void)db_connect(r.db);
+
+	if (write(ready_fd, &one, 1) != 1)
+		log_warn("worker_ready", "msg=\"cannot tell the master\"");
+	close(ready_fd);
+
+	pfd.events = POLLIN;
+	while (!worker_stop) {
+		/*
+		 * With nginx's fastcgi_keep_conn the finished connection stays open and
+		 * the next request arrives on it, not on the listening socket.
+		 */
+		pfd.fd = fr.ipcFd >= 0 ? fr.ipcFd : listen_fd;
+		rc = ppoll(&pfd, 1, NULL, &waitmask);
+		if (rc < 0) {
+			if (errno == EINTR)
+				continue;
+			log_err("poll", "errno=%d", errno);
+			break;
+		}
+		if ((rc = FCGX_Accept_r(&fr)) < 0) {
+			if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
+			    rc == -ECONNABORTED)
+				continue;
+			log_err("accept", "rc=%d", rc);
+			break;
+		}
+		serve_one(&r);
+		FCGX_Finish_r(&fr);
+		arena_reset(r.arena);
+	}
+	FCGX_Free(&fr, 1);
+	db_free(r.db);
+	arena_free(r.arena);
+	log_info("worker_exit", "worker=%d", id);
+	_exit(0);
+}

@@ -1,0 +1,42 @@
+/*
+ * Application clock with an opt-in override for tests.  The override is per process
+ * and per request: the worker sets it from the request header before the handler
+ * runs and clears it afterwards, so it can never leak into another request.
+ */
+#include <time.h>
+
+#include "clock.h"
+
+static int	 clock_test_enabled;
+static int64_t	 clock_fixed;
+
+void
+clock_enable_test(int on)
+{
+	clock_test_enabled = on;
+	if (!on)
+		clock_fixed = 0;
+}
+
+void
+clock_override(int64_t t)
+{
+	clock_fixed = clock_test_enabled ? t : 0;
+}
+
+int64_t
+clock_now(void)
+{
+	if (clock_test_enabled && clock_fixed > 0)
+		return clock_fixed;
+	return (int64_t)time(NULL);
+}
+
+int64_t
+clock_mono_us(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}

@@ -1,0 +1,21 @@
+/*
+ * The time the application believes it is.  In production that is the system clock.
+ * When the configuration enables the test clock (never in production), a request may
+ * carry "X-Geps-Test-Now: <unix seconds>" and the CLI may set GEPS_TEST_NOW, so that
+ * tests can move past deadlines without waiting.
+ */
+#ifndef GEPS_CLOCK_H
+#define GEPS_CLOCK_H
+
+#include <stdint.h>
+
+/* Allows overrides at all; off unless the configuration says test_clock = on. */
+void	 clock_enable_test(int on);
+/* Sets (or with 0, clears) the override for the current request; ignored if disabled. */
+void	 clock_override(int64_t unix_seconds);
+/* Seconds since the epoch, UTC. */
+int64_t	 clock_now(void);
+/* Microseconds from a monotonic clock, for measuring durations. */
+int64_t	 clock_mono_us(void);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * The configuration file: "key = value" lines, '#' comments, blank lines.  Every key
+ * is declared in one table with its type and bounds; an unknown key, a bad value or
+ * a duplicate is an error naming the line, so a typo never silently falls back to a
+ * default.
+ */
+#ifndef GEPS_CONF_H
+#define GEPS_CONF_H
+
+#include <stddef.h>
+
+struct conf {
+	char	*listen;		/* "unix:/path" or "127.0.0.1:9000" */
+	long	 listen_mode;		/* octal permission of a unix socket */
+	char	*listen_group;		/* group of a unix socket (nginx's), or empty */
+	long	 workers;		/* 0: 2 x cores */
+	long	 shutdown_seconds;	/* SIGTERM drain bound */
+	char	*db_socket;		/* unix socket path, or empty for TCP */
+	char	*db_host;
+	long	 db_port;
+	char	*db_name;
+	char	*db_user;
+	char	*db_password;
+	long	 db_connect_timeout;	/* seconds */
+	long	 db_rw_timeout;		/* seconds */
+	char	*views_dir;
+	char	*sql_dir;
+	char	*asset_version;
+	long	 max_body;		/* bytes of a urlencoded body */
+	long	 max_fields;
+	long	 max_field_bytes;
+	long	 max_cookie_bytes;
+	long	 max_query_bytes;
+	char	*log_level;
+	int	 test_clock;		/* tests only: honour X-Geps-Test-Now */
+	char	*path;			/* the file this came from */
+};
+
+/*
+ * Reads the file at path into a new conf (defaults first).  Returns NULL and fills
+ * err (errsz bytes) on failure; the caller frees a result with conf_free().
+ */
+struct conf	*conf_load(const char *path, char *err, size_t errsz);
+/* Parses text as if it were a file named name (for tests). */
+struct conf	*conf_parse(const char *name, const char *text, size_t len,
+		    char *err, size_t errsz);
+void		 conf_free(struct conf *);
+
+#endif
