@@ -61,6 +61,20 @@ param(struct req *r, const char *name)
 	return v != NULL ? v : "";
 }
 
+/* 0 if the declared body length is acceptable, else 400 or 413. */
+static int
+body_length_ok(struct req *r)
+{
+	unsigned long long	 clen;
+	const char		*cl = param(r, "CONTENT_LENGTH");
+
+	if (*cl == '\0')
+		return 0;
+	if (http_parse_uint(cl, strlen(cl), (unsigned long long)1 << 40, &clen) != 0)
+		return 400;
+	return clen > (unsigned long long)r->conf->max_body ? 413 : 0;
+}
+
 /*
  * Reads a urlencoded body of exactly CONTENT_LENGTH bytes.  The length is checked
  * before anything is read or allocated.  Returns 0 or an HTTP status.
@@ -145,6 +159,15 @@ handle(struct req *r)
 		}
 		path = arena_strdup(r->arena, uri);
 		r->path = path;
+	}
+
+	/*
+	 * A body is bounded before anything looks at it, whatever the route: nginx
+	 * has already buffered it, but we refuse to read more than max_body.
+	 */
+	if ((status = body_length_ok(r)) != 0) {
+		page_error(r, status, NULL);
+		return;
 	}
 
 	if ((rt = route_find(r->method, path, &arg, &status, &allow)) == NULL) {

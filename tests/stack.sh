@@ -14,7 +14,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 SRCDIR=${GEPS_SRCDIR:-$here}
-GEPS_BIN=${GEPS_BIN:-$SRCDIR/geps}
+GEPS_BIN=${GEPS_BIN:-$SRCDIR/build/geps}
 
 die() { echo "stack: $*" >&2; exit 1; }
 
@@ -70,6 +70,7 @@ db_stop() {
 geps_start() {
 	local d=$1 i
 	pid_alive "$d/geps.pid" && return 0
+	rm -f "$d/geps.sock"
 	GEPS_CONF="$d/geps.conf" "$GEPS_BIN" serve >>"$d/geps.log" 2>&1 &
 	echo $! >"$d/geps.pid"
 	for ((i = 0; i < 100; i++)); do

@@ -22,6 +22,8 @@ static struct arena	*ar;
 
 /* Small limits so that the edges are easy to reach. */
 static const struct http_limits	 lim = { 4, 8, 16 };
+/* Room for the tests that send many junk pairs next to a good one. */
+static const struct http_limits	 wide = { 32, 32, 64 };
 
 static void
 setup(void)
@@ -75,6 +77,7 @@ cookies(const char *s, size_t len, const struct http_limits *l,
 
 #define FORM(lit, out)		form((lit), sizeof(lit) - 1, &lim, (out))
 #define COOKIES(lit, out)	cookies((lit), sizeof(lit) - 1, &lim, (out))
+#define COOKIES_WIDE(lit, out)	cookies((lit), sizeof(lit) - 1, &wide, (out))
 
 /* Field i of ps has this key and value (neither holding a NUL). */
 static void
@@ -93,7 +96,7 @@ expect(const struct http_params *ps, size_t i, const char *key,
 	ck_assert_int_eq(p->val[p->vallen], '\0');
 }
 
-/* Expects the form or cookie parse of lit to fail with e and leave out empty. */
+/* Expects the form parse of s to fail with want and to leave out empty. */
 static void
 expect_form_err(const char *s, size_t len, const struct http_limits *l,
     enum http_err want)
@@ -368,16 +371,14 @@ END_TEST
 
 START_TEST(form_many_fields_refused)
 {
-	struct buf_like { char *p; size_t n; } b;
-	size_t	 i;
+	size_t	 i, n = 2 * 10000;
+	char	*p = arena_alloc(ar, n);
 
-	b.n = 10000 * 2;
-	b.p = arena_alloc(ar, b.n);
-	for (i = 0; i < 10000; i++) {
-		b.p[2 * i] = 'a';
-		b.p[2 * i + 1] = '&';
+	for (i = 0; i < n; i += 2) {
+		p[i] = 'a';
+		p[i + 1] = '&';
 	}
-	expect_form_err(b.p, b.n, &lim, HTTP_ERR_FIELDS);
+	expect_form_err(p, n, &lim, HTTP_ERR_FIELDS);
 }
 END_TEST
 
@@ -512,7 +513,7 @@ START_TEST(cookie_real_world_header)
 {
 	struct http_params	 ps;
 
-	ck_assert_int_eq(COOKIES("_ga=GA1.2.3.4; __Host-geps=abc_DEF-123; "
+	ck_assert_int_eq(COOKIES_WIDE("_ga=GA1.2.3.4; __Host-geps=abc_DEF-123; "
 	    "theme=dark", &ps), HTTP_OK);
 	ck_assert_uint_eq(ps.n, 3);
 	expect(&ps, 1, "__Host-geps", "abc_DEF-123");
@@ -546,7 +547,7 @@ START_TEST(cookie_skips_unbalanced_or_inner_quotes)
 {
 	struct http_params	 ps;
 
-	ck_assert_int_eq(COOKIES("a=\"xyz; b=xy\"z; c=\"; d=x\"; "
+	ck_assert_int_eq(COOKIES_WIDE("a=\"xyz; b=xy\"z; c=\"; d=x\"; "
 	    "e=\"\"\"; f=\"a b\"; ok=1", &ps), HTTP_OK);
 	ck_assert_uint_eq(ps.n, 1);
 	expect(&ps, 0, "ok", "1");
@@ -567,7 +568,7 @@ START_TEST(cookie_skips_names_that_are_not_tokens)
 {
 	struct http_params	 ps;
 
-	ck_assert_int_eq(COOKIES("=1; a b=1; a,b=1; (x)=1; a\"=1; "
+	ck_assert_int_eq(COOKIES_WIDE("=1; a b=1; a,b=1; (x)=1; a\"=1; "
 	    "\xc3\xbc=1; a/b=1; ok=1", &ps), HTTP_OK);
 	ck_assert_uint_eq(ps.n, 1);
 	expect(&ps, 0, "ok", "1");
@@ -578,7 +579,7 @@ START_TEST(cookie_skips_values_with_forbidden_octets)
 {
 	struct http_params	 ps;
 
-	ck_assert_int_eq(COOKIES("a=b c; b=b,c; c=b\\c; d=\x01; e=\x7f; "
+	ck_assert_int_eq(COOKIES_WIDE("a=b c; b=b,c; c=b\\c; d=\x01; e=\x7f; "
 	    "f=\xc3\xa9; g=a\tb; ok=1", &ps), HTTP_OK);
 	ck_assert_uint_eq(ps.n, 1);
 	expect(&ps, 0, "ok", "1");
@@ -854,6 +855,15 @@ START_TEST(status_reasons_are_valid_header_values)
 }
 END_TEST
 
+static int
+has_arabic_script(const char *m)
+{
+	for (; *m != '\0'; m++)
+		if ((unsigned char)*m >= 0xd8 && (unsigned char)*m <= 0xdb)
+			return 1;
+	return 0;
+}
+
 START_TEST(err_message_is_persian_utf8_for_every_error)
 {
 	enum http_err	 e;
@@ -864,9 +874,8 @@ START_TEST(err_message_is_persian_utf8_for_every_error)
 		ck_assert_ptr_nonnull(m);
 		ck_assert_uint_gt(strlen(m), 0);
 		ck_assert_int_eq(utf8_valid(m, strlen(m)), 1);
-		/* Persian letters are two bytes starting D8..DB. */
-		ck_assert_ptr_nonnull(strchr(m, '\xd8') != NULL ? m :
-		    strchr(m, '\xdb'));
+		/* Persian letters are two bytes with a lead of D8..DB. */
+		ck_assert_int_eq(has_arabic_script(m), 1);
 	}
 	ck_assert_str_ne(http_err_message(HTTP_ERR_FIELDS),
 	    http_err_message(HTTP_ERR_LENGTH));

@@ -1,0 +1,103 @@
+// The prefork master under faults: a killed worker, a stopped database, reloads
+// under load, and a bounded shutdown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { http, stack, workerPids, gepsPid, gepsLog, until, sleep, URL_BASE } from './lib/stack.mjs';
+
+test('a worker killed with SIGKILL is respawned and requests keep working', async () => {
+  const before = workerPids();
+  assert.ok(before.length >= 2, `workers: ${before}`);
+  const victim = before[0];
+  process.kill(victim, 'SIGKILL');
+  const after = await until(() => {
+    const now = workerPids();
+    return now.length === before.length && !now.includes(victim) ? now : null;
+  });
+  assert.ok(after, 'the master replaced the killed worker');
+  assert.match(gepsLog(), new RegExp(`event=worker_died pid=${victim} .*signal=9`));
+  for (let i = 0; i < 20; i++) {
+    const r = await http('/');
+    assert.equal(r.status, 200);
+  }
+});
+
+test('MariaDB stopped gives the Persian 503 page; restarted, service returns without restarting geps', async () => {
+  const master = gepsPid();
+  const workers = workerPids().sort();
+  assert.equal((await http('/')).status, 200);
+  stack('db-stop');
+  try {
+    for (let i = 0; i < 8; i++) {
+      const r = await http('/');
+      assert.equal(r.status, 503);
+      assert.match(r.text, /سامانه موقتاً در دسترس نیست/);
+      assert.equal(r.headers.get('retry-after'), '5');
+    }
+    // Pages that do not need the database still work.
+    assert.equal((await http('/login')).status, 200);
+  } finally {
+    stack('db-start');
+  }
+  const ok = await until(async () => (await http('/')).status === 200, 15000, 200);
+  assert.ok(ok, 'home page 200 again after the database returned');
+  for (let i = 0; i < 8; i++) assert.equal((await http('/')).status, 200);
+  assert.equal(gepsPid(), master, 'the same master');
+  assert.deepEqual(workerPids().sort(), workers, 'no worker died');
+});
+
+test('SIGHUP under load replaces the workers with zero failed requests', async () => {
+  const old = workerPids();
+  const wrk = spawnSync('bash', ['-c',
+    `wrk -t2 -c8 -d5s --latency ${URL_BASE}/ > /tmp/geps-hup-wrk.$$ 2>&1 & w=$!;
+     sleep 1; for i in 1 2 3; do kill -HUP ${gepsPid()}; sleep 1; done; wait $w;
+     cat /tmp/geps-hup-wrk.$$; rm -f /tmp/geps-hup-wrk.$$`], { encoding: 'utf8' });
+  const out = wrk.stdout;
+  const m = out.match(/(\d+) requests in/);
+  assert.ok(m && Number(m[1]) > 100, `wrk ran: ${out}`);
+  assert.doesNotMatch(out, /Non-2xx or 3xx responses/, out);
+  assert.doesNotMatch(out, /Socket errors/, out);
+  const now = await until(() => {
+    const w = workerPids();
+    return w.length === old.length && w.every((p) => !old.includes(p)) ? w : null;
+  });
+  assert.ok(now, 'every worker is new after the reloads');
+  assert.match(gepsLog(), /event=reload_done/);
+});
+
+test('a request is logged as one key=value line', async () => {
+  await http('/login?x=1');
+  const lines = gepsLog().trim().split('\n').filter((l) => l.includes('event=request') && l.includes('path=/login'));
+  assert.ok(lines.length > 0);
+  assert.match(lines.at(-1), /^ts=\S+ level=info role=worker pid=\d+ event=request method=GET path=\/login status=200 us=\d+ worker=\d+$/);
+});
+
+test('SIGTERM drains and exits within the bound; the stack starts again', async () => {
+  const master = gepsPid();
+  const workers = workerPids();
+  const t0 = Date.now();
+  process.kill(master, 'SIGTERM');
+  const gone = await until(() => {
+    try { process.kill(master, 0); return false; } catch { return true; }
+  }, 15000, 50);
+  assert.ok(gone, 'master exited');
+  assert.ok(Date.now() - t0 < 12000, 'within shutdown_seconds');
+  for (const w of workers) {
+    assert.throws(() => process.kill(w, 0), undefined, `worker ${w} exited with the master`);
+  }
+  assert.equal((await http('/')).status, 502);
+  stack('geps-start');
+  assert.ok(await until(async () => (await http('/')).status === 200), 'serving again');
+});
+
+test('workers die with their master even when it is SIGKILLed', async () => {
+  const master = gepsPid();
+  const workers = workerPids();
+  process.kill(master, 'SIGKILL');
+  const gone = await until(() => workers.every((w) => {
+    try { process.kill(w, 0); return false; } catch { return true; }
+  }), 10000, 50);
+  assert.ok(gone, 'no orphan worker');
+  stack('geps-start');
+  assert.ok(await until(async () => (await http('/')).status === 200), 'serving again');
+});

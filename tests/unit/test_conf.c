@@ -1,0 +1,119 @@
+/*
+ * Unit tests of the configuration parser: defaults, strict values, and errors that
+ * name the line.
+ */
+#include <string.h>
+
+#include <check.h>
+
+#include "conf.h"
+
+static struct conf *
+parse(const char *text, char *err, size_t errsz)
+{
+	err[0] = '\0';
+	return conf_parse("t.conf", text, strlen(text), err, errsz);
+}
+
+START_TEST(conf_defaults_apply_to_an_empty_file)
+{
+	char		 err[256];
+	struct conf	*c = parse("", err, sizeof(err));
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(c->db_name, "geps");
+	ck_assert_int_eq(c->listen_mode, 0660);
+	ck_assert_int_eq(c->max_body, 65536);
+	ck_assert_int_eq(c->test_clock, 0);
+	conf_free(c);
+}
+END_TEST
+
+START_TEST(conf_reads_values_comments_and_spaces)
+{
+	char		 err[256];
+	struct conf	*c = parse("# comment\n\n  workers = 3  \nlisten=127.0.0.1:9000\r\n"
+	    "test_clock = on\ndb_password = a b#c\n", err, sizeof(err));
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(c->workers, 3);
+	ck_assert_str_eq(c->listen, "127.0.0.1:9000");
+	ck_assert_int_eq(c->test_clock, 1);
+	ck_assert_str_eq(c->db_password, "a b#c");
+	conf_free(c);
+}
+END_TEST
+
+START_TEST(conf_unknown_key_names_the_line)
+{
+	char	 err[256];
+
+	ck_assert_ptr_null(parse("workers = 2\nwrokers = 3\n", err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "t.conf:2"));
+	ck_assert_ptr_nonnull(strstr(err, "wrokers"));
+}
+END_TEST
+
+START_TEST(conf_refuses_bad_numbers)
+{
+	char	 err[256];
+
+	ck_assert_ptr_null(parse("workers = -1\n", err, sizeof(err)));
+	ck_assert_ptr_null(parse("workers = 3x\n", err, sizeof(err)));
+	ck_assert_ptr_null(parse("workers = 100000\n", err, sizeof(err)));
+	ck_assert_ptr_null(parse("workers =\n", err, sizeof(err)));
+	ck_assert_ptr_null(parse("listen_mode = 0999\n", err, sizeof(err)));
+	ck_assert_ptr_null(parse("test_clock = maybe\n", err, sizeof(err)));
+}
+END_TEST
+
+START_TEST(conf_refuses_duplicates_and_lines_without_equals)
+{
+	char	 err[256];
+
+	ck_assert_ptr_null(parse("workers = 1\nworkers = 2\n", err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "twice"));
+	ck_assert_ptr_null(parse("workers 2\n", err, sizeof(err)));
+}
+END_TEST
+
+START_TEST(conf_refuses_nul_bytes)
+{
+	char		 err[256];
+	static const char text[] = "workers = 2\0x\n";
+
+	ck_assert_ptr_null(conf_parse("t.conf", text, sizeof(text) - 1, err, sizeof(err)));
+}
+END_TEST
+
+START_TEST(conf_load_missing_file_fails_cleanly)
+{
+	char	 err[256];
+
+	ck_assert_ptr_null(conf_load("/nonexistent/geps.conf", err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/geps.conf"));
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("conf");
+	TCase	*tc = tcase_create("core");
+	SRunner	*sr;
+	int	 nf;
+
+	tcase_add_test(tc, conf_defaults_apply_to_an_empty_file);
+	tcase_add_test(tc, conf_reads_values_comments_and_spaces);
+	tcase_add_test(tc, conf_unknown_key_names_the_line);
+	tcase_add_test(tc, conf_refuses_bad_numbers);
+	tcase_add_test(tc, conf_refuses_duplicates_and_lines_without_equals);
+	tcase_add_test(tc, conf_refuses_nul_bytes);
+	tcase_add_test(tc, conf_load_missing_file_fails_cleanly);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	nf = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return nf == 0 ? 0 : 1;
+}
