@@ -64,7 +64,7 @@ page_begin(struct req *r, const char *title, const char *tpl)
 	view_set(r->page_root, "PAGE_TITLE", title);
 	view_set(r->page_root, "ASSET_VERSION", r->conf->asset_version);
 	tehran_from_unix(r->now, &tm);
-	if (jalali_format(today, sizeof(today), tm.jy, tm.jm, tm.jd, 1) == 0)
+	if (jalali_format(today, sizeof(today), tm.jy, tm.jm, tm.jd, 1) >= 0)
 		view_set(r->page_root, "TODAY_FA", today);
 	/* Sessions arrive with the accounts issue; until then everyone is a guest. */
 	view_show(r->page_root, "GUEST");

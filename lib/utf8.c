@@ -126,13 +126,22 @@ static const struct range dropped[] = {
 	{ 0x0000, 0x001F },	/* C0 controls */
 	{ 0x007F, 0x009F },	/* DEL and the C1 controls */
 	{ 0x061C, 0x061C },	/* ARABIC LETTER MARK */
+	{ 0x115F, 0x1160 },	/* HANGUL FILLERs: letters that show nothing */
+	{ 0x180E, 0x180E },	/* MONGOLIAN VOWEL SEPARATOR, once a space */
 	{ 0x200B, 0x200B },	/* ZERO WIDTH SPACE */
 	{ 0x200E, 0x200F },	/* LRM, RLM */
 	{ 0x202A, 0x202E },	/* LRE, RLE, PDF, LRO, RLO */
-	{ 0x2060, 0x2064 },	/* WORD JOINER, invisible operators */
-	{ 0x2066, 0x2069 },	/* LRI, RLI, FSI, PDI */
-	{ 0x206A, 0x206F },	/* deprecated format controls */
+	/*
+	 * WORD JOINER and the invisible operators (U+2060..U+2064), the
+	 * reserved U+2065, which Unicode already makes default-ignorable so
+	 * that it renders invisibly if it is ever assigned, LRI, RLI, FSI,
+	 * PDI (U+2066..U+2069) and the deprecated format controls
+	 * (U+206A..U+206F): the whole block is invisible.
+	 */
+	{ 0x2060, 0x206F },
+	{ 0x3164, 0x3164 },	/* HANGUL FILLER */
 	{ 0xFEFF, 0xFEFF },	/* BOM / ZERO WIDTH NO-BREAK SPACE */
+	{ 0xFFA0, 0xFFA0 },	/* HALFWIDTH HANGUL FILLER */
 	{ 0xFFF9, 0xFFFB },	/* interlinear annotation controls */
 	{ 0xE0000, 0xE007F },	/* tag characters: invisible ASCII look-alikes */
 };

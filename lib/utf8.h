@@ -59,10 +59,14 @@ size_t	 utf8_count(const char *s, size_t len);
  *    read text in an order other than the stored one ("Trojan Source"); the
  *    bidi marks LRM, RLM and ALM (U+200E, U+200F, U+061C), because a short field
  *    does not need them (the page sets the direction) and they would let two
- *    identical-looking names differ; ZERO WIDTH SPACE (U+200B), WORD JOINER and
- *    the invisible operators (U+2060..U+2064), the deprecated format controls
- *    (U+206A..U+206F), the byte order mark / ZWNBSP (U+FEFF) and the
- *    interlinear annotation controls (U+FFF9..U+FFFB).
+ *    identical-looking names differ; ZERO WIDTH SPACE (U+200B); the rest of
+ *    the invisible block U+2060..U+206F (WORD JOINER, the invisible
+ *    operators, the reserved but default-ignorable U+2065, the deprecated
+ *    format controls); the byte order mark / ZWNBSP (U+FEFF); the
+ *    interlinear annotation controls (U+FFF9..U+FFFB); the tag characters
+ *    (U+E0000..U+E007F); and the characters that print as nothing and are
+ *    used to fake empty or identical names: the Hangul fillers (U+115F,
+ *    U+1160, U+3164, U+FFA0) and MONGOLIAN VOWEL SEPARATOR (U+180E).
  *  - ZERO WIDTH NON-JOINER (U+200C) and ZERO WIDTH JOINER (U+200D) are kept:
  *    Persian spelling needs the non-joiner (می‌شود) and the joiner has uses in
  *    Persian and Arabic text too.

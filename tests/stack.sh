@@ -145,7 +145,7 @@ CONF
 	geps_start "$d"
 
 	# 5. nginx in front, with the same application config as production.
-	mkdir -p "$d/nginx/tmp"
+	mkdir -p "$d/nginx/tmp" "$d/static"
 	sed -e "s|@ASSETS_ROOT@|$SRCDIR/views|g" -e "s|@FASTCGI@|unix:$d/geps.sock|g" \
 		"$SRCDIR/conf/nginx/geps-app.conf.in" >"$d/nginx/geps-app.conf"
 	cat >"$d/nginx/nginx.conf" <<NGINX
@@ -171,6 +171,8 @@ http {
         listen 127.0.0.1:$port;
         server_name localhost;
         include $d/nginx/geps-app.conf;
+        # Benchmarks compare geps with nginx serving the same bytes from here.
+        location /_static/ { alias $d/static/; access_log off; }
     }
 }
 NGINX

@@ -46,7 +46,7 @@ set_jalali(struct view_dict *d, const char *key, const char *greg, int *jy, int 
 
 	if (gregorian_parse(greg, strlen(greg), &gy, &gm, &gd) != 0 ||
 	    gregorian_to_jalali(gy, gm, gd, jy, jm, jd) != 0 ||
-	    jalali_format(out, sizeof(out), *jy, *jm, *jd, 1) != 0)
+	    jalali_format(out, sizeof(out), *jy, *jm, *jd, 1) < 0)
 		return -1;
 	view_set(d, key, out);
 	return 0;

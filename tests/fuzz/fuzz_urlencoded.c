@@ -46,7 +46,8 @@ forbidden(uint32_t cp, int text)
 	    (cp >= 0xe0000 && cp <= 0xe007f) || cp == 0x2028 ||
 	    cp == 0x2029 || cp == 0xa0 || cp == 0x1680 ||
 	    (cp >= 0x2000 && cp <= 0x200a) || cp == 0x202f || cp == 0x205f ||
-	    cp == 0x3000;
+	    cp == 0x3000 || cp == 0x115f || cp == 0x1160 || cp == 0x180e ||
+	    cp == 0x3164 || cp == 0xffa0;
 }
 
 /* Cleans s in one mode and checks the result; s may be any bytes. */

@@ -301,6 +301,33 @@ START_TEST(clean_line_drops_bidi_marks_bom_and_invisibles)
 }
 END_TEST
 
+/* Found by fuzz_urlencoded: U+2065 (reserved, default-ignorable) was kept. */
+START_TEST(clean_line_drops_the_whole_invisible_block_2060_to_206f)
+{
+	uint32_t	 cp;
+	char		 in[5] = { 'a', 0, 0, 0, 'b' };
+
+	for (cp = 0x2060; cp <= 0x206f; cp++) {
+		in[1] = (char)0xe2;
+		in[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		in[3] = (char)(0x80 | (cp & 0x3f));
+		check_clean(0, in, sizeof(in), "ab");
+		check_clean(1, in, sizeof(in), "ab");
+	}
+	/* The fuzzer's input: "=\x14" U+2065 "\x14" U+206E as a form value. */
+	LINE("=\x14\xe2\x81\xa5\x14\xe2\x81\xae", "=");
+}
+END_TEST
+
+START_TEST(clean_line_drops_hangul_fillers_and_mongolian_separator)
+{
+	LINE("\xe1\x85\x9f\xe1\x85\xa0", "");		/* U+115F, U+1160 */
+	LINE("a\xe3\x85\xa4" "b", "ab");			/* U+3164 */
+	LINE("a\xef\xbe\xa0" "b", "ab");			/* U+FFA0 */
+	LINE("a\xe1\xa0\x8e" "b", "ab");			/* U+180E */
+}
+END_TEST
+
 START_TEST(clean_line_keeps_zwnj_and_zwj)
 {
 	LINE("می\xe2\x80\x8cشود", "می\xe2\x80\x8cشود");
@@ -414,6 +441,8 @@ utf8_suite(void)
 	tcase_add_test(tc, clean_line_drops_c0_c1_and_del);
 	tcase_add_test(tc, clean_line_drops_bidi_embeddings_overrides_and_isolates);
 	tcase_add_test(tc, clean_line_drops_bidi_marks_bom_and_invisibles);
+	tcase_add_test(tc, clean_line_drops_the_whole_invisible_block_2060_to_206f);
+	tcase_add_test(tc, clean_line_drops_hangul_fillers_and_mongolian_separator);
 	tcase_add_test(tc, clean_line_keeps_zwnj_and_zwj);
 	tcase_add_test(tc, clean_line_collapses_spaces_around_dropped_characters);
 	tcase_add_test(tc, clean_line_allows_null_outlen);
