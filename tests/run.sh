@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite, as `./dev test` runs it (after installing and building build/):
 #   1. unit tests (Check) in build/
-#   2. the same unit tests under AddressSanitizer + UBSan (build-asan/)
+#   2. the same unit tests under AddressSanitizer + UBSan (build-asan/), make distcheck
 #   3. every libFuzzer target for a few seconds (build-fuzz/, clang)
 #   4. a fresh stack (MariaDB + geps + nginx in a temp dir, free port, test clock on)
 #      and the integration and browser tests against it (node:test, Debian chromium)
@@ -50,6 +50,17 @@ if ./dev build-asan >/dev/null 2>&1; then
 else
 	fail_stage "building build-asan (see build-asan/build.log)"
 fi
+
+# make distcheck: the tarball builds, passes its unit tests, installs and uninstalls.
+say "make distcheck"
+if make -C build distcheck >build/distcheck.log 2>&1; then
+	passed=$((passed + 1))
+	echo "  ok"
+else
+	tail -20 build/distcheck.log
+	fail_stage "make distcheck (see build/distcheck.log)"
+fi
+rm -f build/geps-*.tar.gz
 
 # 3.
 say "fuzz targets (${FUZZ_SECONDS:=10}s each)"
