@@ -348,13 +348,18 @@ db_exec(struct db *db, int id, const struct db_val *params)
 {
 	enum db_err	 rc;
 	int		 was_connected = db->connected;
+	int		 was_txn = db->txn;
 
 	rc = db_exec_once(db, id, params);
 	/*
 	 * A connection that was idle may have been closed by a server restart. Outside
 	 * a transaction nothing is lost by trying once more on a fresh connection.
+	 * Whether we were in one is read before the call, because a lost connection
+	 * clears db->txn: retrying then would run the rest of a transaction the server
+	 * has already rolled back, in autocommit.  Only statements that return rows
+	 * are retried: a write whose reply was lost may have been applied already.
 	 */
-	if (rc == DB_DOWN && was_connected && !db->txn) {
+	if (rc == DB_DOWN && was_connected && !was_txn && db->defs[id].cols[0] != '\0') {
 		log_info("db_reconnect", "stmt=%s", db->defs[id].name);
 		rc = db_exec_once(db, id, params);
 	}
@@ -545,6 +550,12 @@ fail:
 	e = mysql_errno(db->my);
 	db_seterr(db, "script", e, mysql_error(db->my));
 	rc = db_classify(db, e);
+	/* A dead connection is dropped, so that the next call connects again. */
+	if (rc == DB_DOWN) {
+		db_disconnect(db);
+		db->down = 1;
+		return rc;
+	}
 	/* Drain what is left so the connection stays usable. */
 	while (mysql_more_results(db->my) && mysql_next_result(db->my) == 0) {
 		MYSQL_RES *res = mysql_store_result(db->my);

@@ -3,9 +3,10 @@
  * statement from one table (see model/stmts.h), prepared lazily once per connection
  * with its parameter and column counts checked, parameters and results bound with
  * explicit lengths.  A lost connection is noticed by the failing call, which marks
- * the connection dead; the next call reconnects and prepares again.  A read outside a
- * transaction is retried once after a reconnect, so a restarted server costs no
- * failed request.
+ * the connection dead; the next call reconnects and prepares again.  A read (a
+ * statement with result columns) outside a transaction is retried once after a
+ * reconnect, so a restarted server costs no failed page; a write never is, since
+ * its reply may have been lost after it was applied.
  */
 #ifndef GEPS_DB_H
 #define GEPS_DB_H

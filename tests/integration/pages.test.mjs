@@ -115,3 +115,34 @@ test('static assets come from nginx, with the font', async () => {
   assert.equal(font.status, 200);
   assert.ok((await font.arrayBuffer()).byteLength > 10000);
 });
+
+test('every error status has its Persian page', async () => {
+  const titles = {
+    400: 'درخواست نامعتبر', 403: 'دسترسی مجاز نیست', 404: 'صفحه پیدا نشد',
+    405: 'روش درخواست مجاز نیست', 413: 'حجم درخواست بیش از حد مجاز است',
+    414: 'نشانی بیش از حد طولانی است', 429: 'درخواست‌های بیش از حد',
+    500: 'خطای داخلی سامانه', 503: 'سامانه موقتاً در دسترس نیست',
+  };
+  const fa = (n) => String(n).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]);
+  for (const [code, title] of Object.entries(titles)) {
+    const r = await http(`/_error/${code}`);
+    assert.equal(r.status, Number(code));
+    assert.match(r.text, new RegExp(title));
+    assert.match(r.text, new RegExp(fa(code)));
+    assert.match(r.text, /dir="rtl"/);
+  }
+  assert.equal((await http('/_error/999')).status, 404);
+  assert.equal((await http('/_error/abc')).status, 404);
+});
+
+test('headers too large for nginx get the Persian 400 page', async () => {
+  const r = curl(['-H', 'X-Big: ' + 'x'.repeat(20000), URL_BASE + '/']);
+  assert.equal(r.status, 400);
+  assert.match(r.body, /درخواست نامعتبر/);
+});
+
+test('an over-long query string is refused with 414', async () => {
+  const r = await http('/?q=' + 'a'.repeat(5000));
+  assert.equal(r.status, 414);
+  assert.match(r.text, /نشانی بیش از حد طولانی است/);
+});

@@ -101,3 +101,27 @@ test('workers die with their master even when it is SIGKILLed', async () => {
   stack('geps-start');
   assert.ok(await until(async () => (await http('/')).status === 200), 'serving again');
 });
+
+test('a reload whose new workers cannot start keeps the old workers serving', async () => {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const conf = `${process.env.GEPS_STACK}/geps.conf`;
+  const good = readFileSync(conf, 'utf8');
+  const old = workerPids().sort();
+  writeFileSync(conf, good.replace(/^views_dir = .*$/m, 'views_dir = /nonexistent-views'));
+  try {
+    process.kill(gepsPid(), 'SIGHUP');
+    const failed = await until(() => /event=reload_failed/.test(gepsLog()), 10000);
+    assert.ok(failed, 'the master noticed the new generation could not start');
+    for (let i = 0; i < 10; i++) assert.equal((await http('/')).status, 200);
+    assert.deepEqual(workerPids().sort(), old, 'the old workers still serve');
+  } finally {
+    writeFileSync(conf, good);
+  }
+  process.kill(gepsPid(), 'SIGHUP');
+  const replaced = await until(() => {
+    const w = workerPids();
+    return w.length === old.length && w.every((p) => !old.includes(p));
+  });
+  assert.ok(replaced, 'a good reload afterwards replaces them');
+  assert.equal((await http('/')).status, 200);
+});
