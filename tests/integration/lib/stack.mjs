@@ -2,7 +2,8 @@
 // (tests/stack.sh writes its stack.env into the environment), real HTTP, and the
 // stack's processes.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const URL_BASE = process.env.GEPS_URL;
@@ -23,9 +24,14 @@ export async function http(p, opts = {}) {
 
 // Raw HTTP/1.1 through curl, for requests fetch() refuses to send (bad paths).
 export function curl(args) {
-  const r = spawnSync('curl', ['-sS', '-o', '/dev/stderr', '-w', '%{http_code}', ...args],
-    { encoding: 'utf8' });
-  return { status: Number(r.stdout), body: r.stderr };
+  const dir = mkdtempSync(path.join(tmpdir(), 'geps-curl-'));
+  const out = path.join(dir, 'body');
+  try {
+    const r = spawnSync('curl', ['-sS', '-o', out, '-w', '%{http_code}', ...args], { encoding: 'utf8' });
+    return { status: Number(r.stdout), body: existsSync(out) ? readFileSync(out, 'utf8') : '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function stack(cmd) {
