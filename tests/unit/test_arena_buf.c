@@ -7,6 +7,8 @@
 
 #include <check.h>
 
+#include "check_run.h"
+
 #include "arena.h"
 #include "buf.h"
 #include "xalloc.h"
@@ -137,8 +139,6 @@ main(void)
 {
 	Suite	*s = suite_create("arena_buf");
 	TCase	*tc = tcase_create("core");
-	SRunner	*sr;
-	int	 nf;
 
 	tcase_add_test(tc, arena_allocations_are_aligned_and_distinct);
 	tcase_add_test(tc, arena_big_allocation_gets_its_own_chunk_and_reset_releases_it);
@@ -149,9 +149,5 @@ main(void)
 	tcase_add_test(tc, buf_keeps_embedded_nul);
 	tcase_add_test(tc, buf_arena_backed_survives_many_reallocations);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	nf = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nf == 0 ? 0 : 1;
+	return check_run(s);
 }

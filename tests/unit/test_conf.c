@@ -6,6 +6,8 @@
 
 #include <check.h>
 
+#include "check_run.h"
+
 #include "conf.h"
 
 static struct conf *
@@ -100,8 +102,6 @@ main(void)
 {
 	Suite	*s = suite_create("conf");
 	TCase	*tc = tcase_create("core");
-	SRunner	*sr;
-	int	 nf;
 
 	tcase_add_test(tc, conf_defaults_apply_to_an_empty_file);
 	tcase_add_test(tc, conf_reads_values_comments_and_spaces);
@@ -111,9 +111,5 @@ main(void)
 	tcase_add_test(tc, conf_refuses_nul_bytes);
 	tcase_add_test(tc, conf_load_missing_file_fails_cleanly);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	nf = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nf == 0 ? 0 : 1;
+	return check_run(s);
 }

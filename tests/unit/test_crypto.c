@@ -5,6 +5,8 @@
 
 #include <check.h>
 
+#include "check_run.h"
+
 #include "arena.h"
 #include "clock.h"
 #include "crypto.h"
@@ -61,16 +63,10 @@ main(void)
 {
 	Suite	*s = suite_create("crypto");
 	TCase	*tc = tcase_create("core");
-	SRunner	*sr;
-	int	 nf;
 
 	tcase_add_test(tc, token_has_the_base64url_length_and_alphabet);
 	tcase_add_test(tc, tokens_do_not_repeat);
 	tcase_add_test(tc, test_clock_override_works_only_when_enabled);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	nf = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nf == 0 ? 0 : 1;
+	return check_run(s);
 }

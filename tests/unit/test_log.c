@@ -8,6 +8,8 @@
 
 #include <check.h>
 
+#include "check_run.h"
+
 #include "log.h"
 
 /* Runs fn with standard error redirected into buf. */
@@ -102,17 +104,11 @@ main(void)
 {
 	Suite	*s = suite_create("log");
 	TCase	*tc = tcase_create("core");
-	SRunner	*sr;
-	int	 nf;
 
 	tcase_add_test(tc, log_writes_one_line_per_event_with_common_keys);
 	tcase_add_test(tc, log_cuts_a_long_line_but_keeps_it_one_line);
 	tcase_add_test(tc, log_esc_neutralises_spaces_quotes_and_newlines);
 	tcase_add_test(tc, log_level_parse_knows_the_four_levels);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	nf = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nf == 0 ? 0 : 1;
+	return check_run(s);
 }

@@ -11,6 +11,8 @@
 
 #include <check.h>
 
+#include "check_run.h"
+
 #include "arena.h"
 #include "buf.h"
 #include "view.h"
@@ -150,8 +152,6 @@ main(void)
 {
 	Suite	*s = suite_create("view");
 	TCase	*tc = tcase_create("core");
-	SRunner	*sr;
-	int	 nf;
 
 	tcase_add_test(tc, view_refuses_a_template_without_autoescape);
 	tcase_add_test(tc, view_refuses_an_empty_or_missing_directory);
@@ -159,9 +159,5 @@ main(void)
 	tcase_add_test(tc, view_unknown_template_fails_and_leaves_buffer_unchanged);
 	tcase_add_test(tc, view_real_templates_load_and_the_layout_expands);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	nf = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nf == 0 ? 0 : 1;
+	return check_run(s);
 }
