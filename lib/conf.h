@@ -33,6 +33,29 @@ struct conf {
 	long	 max_query_bytes;
 	char	*log_level;
 	int	 test_clock;		/* tests only: honour X-Geps-Test-Now */
+
+	/* Accounts. */
+	char	*secret_key;		/* 64 hex chars: HMAC key of reset codes and CSRF */
+	char	*initial_password;	/* random | national_id | cra_suffix */
+	long	 scrypt_log_n;		/* scrypt N = 2^scrypt_log_n for new hashes */
+	long	 hash_concurrency;	/* scrypt hashes at once per host */
+	long	 hash_wait_ms;		/* how long a login waits for a hashing slot */
+	char	*common_passwords;	/* file of refused passwords, one a line */
+	long	 session_idle_minutes;
+	long	 session_max_hours;
+	int	 cookie_secure;		/* Secure flag and the __Host- prefix */
+
+	/* Outbox delivery. */
+	char	*outbox_transport;	/* file | smtp | http */
+	char	*outbox_file;		/* file transport: appended to */
+	char	*smtp_url;		/* smtp://relay:25 or smtps://… */
+	char	*smtp_from;
+	char	*smtp_user;
+	char	*smtp_password;
+	char	*sms_url;		/* http transport: JSON POSTed here */
+	char	*sms_token;		/* sent as a Bearer token */
+	long	 outbox_interval;	/* seconds between runs of the master's sender */
+	long	 outbox_max_attempts;
 	char	*path;			/* the file this came from */
 };
 

@@ -263,7 +263,8 @@ db_prepare(struct db *db, int id)
 				b->buffer_type = MYSQL_TYPE_LONGLONG;
 				b->buffer = &p->colint[i];
 			} else {
-				b->buffer_type = MYSQL_TYPE_STRING;
+				b->buffer_type = d->cols[i] == 'b' ?
+				    MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
 				b->buffer = p->colbuf + i * DB_COLBUF;
 				b->buffer_length = DB_COLBUF;
 			}
@@ -311,7 +312,9 @@ db_exec_once(struct db *db, int id, const struct db_val *params)
 				b[i].buffer_type = MYSQL_TYPE_LONGLONG;
 				b[i].buffer = (void *)&params[i].i;
 			} else {
-				b[i].buffer_type = MYSQL_TYPE_STRING;
+				/* Binary values (hashes) must not be read as text. */
+				b[i].buffer_type = d->params[i] == 'b' ?
+				    MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
 				b[i].buffer = (void *)(params[i].s != NULL ?
 				    params[i].s : "");
 				len[i] = (unsigned long)params[i].len;
@@ -410,7 +413,8 @@ db_fetch(struct db *db, int id, struct arena *a, struct db_val *cols)
 
 			/* The value did not fit the bound buffer: read it whole. */
 			memset(&big, 0, sizeof(big));
-			big.buffer_type = MYSQL_TYPE_STRING;
+			big.buffer_type = d->cols[i] == 'b' ?
+			    MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
 			big.buffer = s;
 			big.buffer_length = p->collen[i] + 1;
 			big.length = &blen;
@@ -592,6 +596,14 @@ struct db_val
 db_null(void)
 {
 	struct db_val	 v = { 1, 0, NULL, 0 };
+
+	return v;
+}
+
+struct db_val
+db_bytes(const void *p, size_t len)
+{
+	struct db_val	 v = { 0, 0, p, len };
 
 	return v;
 }

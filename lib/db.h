@@ -30,8 +30,8 @@ struct db_stmt_def {
 	int		 id;	/* its enum value, to check the table's order */
 	const char	*name;
 	const char	*sql;
-	const char	*params; /* one letter a parameter: i integer, s text */
-	const char	*cols;	 /* one letter a result column: i integer, s text */
+	const char	*params; /* one letter a parameter: i integer, s text, b bytes */
+	const char	*cols;	 /* one letter a result column: i integer, s text, b bytes */
 };
 
 /* A parameter or a result column.  Text is NUL-terminated and len bytes long. */
@@ -88,5 +88,7 @@ struct db_val	 db_int(long long);
 struct db_val	 db_text(const char *);
 struct db_val	 db_textn(const char *, size_t);
 struct db_val	 db_null(void);
+/* Bytes for a 'b' parameter (a hash, say). */
+struct db_val	 db_bytes(const void *, size_t);
 
 #endif

@@ -4,3 +4,8 @@
  */
 #include "model/sql_migrate.h"
 #include "model/sql_round.h"
+#include "model/sql_outbox.h"
+#include "model/sql_audit.h"
+#include "model/sql_import.h"
+#include "model/sql_user.h"
+#include "model/sql_session.h"

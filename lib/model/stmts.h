@@ -4,7 +4,7 @@
  *
  *	STMT(STMT_NAME, "SQL with ? placeholders", "param letters", "column letters")
  *
- * lines (letters: i integer, s text).  Add a statement to its entity's list, then
+ * lines (letters: i integer, s text, b bytes).  Add a statement to its entity's list, then
  * write one typed function for it in lib/model/<entity>.c.  db.c checks at prepare
  * time that the SQL has exactly the declared numbers of parameters and columns.
  */

@@ -1,0 +1,36 @@
+/*
+ * The outbox: SMS and email waiting to be delivered.  Handlers only enqueue, inside
+ * their own transaction, so a message exists exactly when the change that caused it
+ * committed; `geps outbox send` (and the master's timer) deliver with retries.
+ */
+#ifndef GEPS_MODEL_OUTBOX_H
+#define GEPS_MODEL_OUTBOX_H
+
+#include "db.h"
+
+struct arena;
+struct conf;
+
+enum outbox_channel {
+	OUTBOX_SMS,
+	OUTBOX_EMAIL,
+};
+
+/*
+ * Queues one message to recipient (a mobile 09xxxxxxxxx or an email address) about
+ * user_id (0 if none).  template names the kind of message ("reset_code",
+ * "initial_secret", "password_changed", …).  Returns DB_OK or the db error.
+ */
+enum db_err	 outbox_enqueue(struct db *, enum outbox_channel, const char *recipient,
+		    long long user_id, const char *template, const char *subject,
+		    const char *body);
+
+/*
+ * Delivers due messages through the transport of conf, at most max of them; each is
+ * claimed, sent, and marked sent (its body cleared) or rescheduled with backoff, or
+ * failed after outbox_max_attempts.  Returns the number delivered, or -1 when the
+ * database is unreachable.
+ */
+int		 outbox_send_due(const struct conf *, struct db *, struct arena *, int max);
+
+#endif
