@@ -12,5 +12,10 @@ extern const char *cli_conf_path;
 int	 cmd_jalali(int, char **);
 int	 cmd_check_national_id(int, char **);
 int	 cmd_migrate(int, char **);
+int	 cmd_import_offices(int, char **);
+int	 cmd_user_add(int, char **);
+int	 cmd_outbox(int, char **);
+int	 cmd_audit(int, char **);
+int	 cmd_demo_accounts(int, char **);
 
 #endif

@@ -24,6 +24,15 @@ struct command {
 static const struct command commands[] = {
 	{ "serve", cmd_serve, "serve                  run the FastCGI server (prefork)" },
 	{ "migrate", cmd_migrate, "migrate [--demo]       apply SQL migrations and reference data" },
+	{ "import-offices", cmd_import_offices,
+	    "import-offices FILE.csv load the license registry (offices and licensees)" },
+	{ "user", cmd_user_add,
+	    "user add --role reviewer|hq --national-id ID --first-name N --last-name N\n"
+	    "                         --mobile 09… [--email A] [--region 1-9]" },
+	{ "outbox", cmd_outbox, "outbox send [--once]   deliver due SMS and email" },
+	{ "audit", cmd_audit, "audit verify           check the audit log's hash chain" },
+	{ "demo-accounts", cmd_demo_accounts,
+	    "demo-accounts OUT.tsv  give three demo accounts known passwords (demo data only)" },
 	{ "jalali", cmd_jalali, "jalali [DATE...]       convert Gregorian <-> Jalali dates" },
 	{ "check-national-id", cmd_check_national_id,
 	    "check-national-id [ID...] check national IDs (کد ملی)" },

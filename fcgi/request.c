@@ -9,6 +9,7 @@
 
 #include <fcgiapp.h>
 
+#include "access.h"
 #include "arena.h"
 #include "buf.h"
 #include "conf.h"
@@ -66,8 +67,17 @@ page_begin(struct req *r, const char *title, const char *tpl)
 	tehran_from_unix(r->now, &tm);
 	if (jalali_format(today, sizeof(today), tm.jy, tm.jm, tm.jd, 1) >= 0)
 		view_set(r->page_root, "TODAY_FA", today);
-	/* Sessions arrive with the accounts issue; until then everyone is a guest. */
-	view_show(r->page_root, "GUEST");
+	if (r->has_session) {
+		struct view_dict *u = view_section(r->page_root, "USER");
+
+		view_set(u, "USER_NAME", arena_printf(r->arena, "%s %s",
+		    r->sess.first_name, r->sess.last_name));
+		view_set(u, "ROLE_LABEL", role_label(r->sess.role));
+		view_set(u, "CSRF_TOKEN", csrf_token(r));
+		if (strcmp(r->sess.role, "hq") == 0 && r->sess.mfa)
+			view_show(u, "HQ_LINKS");
+	} else
+		view_show(r->page_root, "GUEST");
 	r->page = view_include(r->page_root, "CONTENT", tpl);
 	r->page_tpl = tpl;
 	return r->page;

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "http.h"
+#include "model/session.h"
 
 struct arena;
 struct conf;
@@ -43,6 +44,12 @@ struct req {
 	struct http_params	 cookies;
 	int64_t			 now;		/* clock_now() at the start */
 	int64_t			 start_us;
+
+	/* Who is asking (fcgi/access.c). */
+	int			 has_session;
+	struct session		 sess;
+	const char		*pre_token;	/* pre-login CSRF cookie value, if any */
+	const char		*user_agent;
 
 	/* The response. */
 	int			 status;

@@ -15,6 +15,27 @@
 enum route_id {
 	ROUTE_HOME,
 	ROUTE_LOGIN_FORM,
+	ROUTE_LOGIN,
+	ROUTE_LOGOUT,
+	ROUTE_PASSWORD_CHANGE_FORM,
+	ROUTE_PASSWORD_CHANGE,
+	ROUTE_FORGOT_FORM,
+	ROUTE_FORGOT,
+	ROUTE_RESET_CODE,
+	ROUTE_RESET_NEW,
+	ROUTE_TOTP_ENROLL_FORM,
+	ROUTE_TOTP_ENROLL,
+	ROUTE_TOTP_QR,
+	ROUTE_TOTP_FORM,
+	ROUTE_TOTP,
+	ROUTE_ACCOUNT,
+	ROUTE_SESSION_END,
+	ROUTE_OFFICE,
+	ROUTE_HQ_STAFF,
+	ROUTE_HQ_STAFF_NEW_FORM,
+	ROUTE_HQ_STAFF_NEW,
+	ROUTE_HQ_STAFF_TOTP_RESET,
+	ROUTE_HQ_AUDIT,
 	ROUTE_ERROR,
 	ROUTE_HEALTH,
 	ROUTE__MAX
@@ -23,11 +44,111 @@ enum route_id {
 #define F(list)	list, sizeof(list) / sizeof(list[0])
 #define NOF	NULL, 0
 
+/* Input keys of each form: undeclared keys never reach a handler. */
+static const struct field_def f_login[] = {
+	{ "national_id", V_LINE, 40, 0 },
+	{ "password", V_SECRET, 1024, 0 },
+};
+static const struct field_def f_password_change[] = {
+	{ "current", V_SECRET, 1024, 0 },
+	{ "password", V_SECRET, 1024, 0 },
+	{ "repeat", V_SECRET, 1024, 0 },
+};
+static const struct field_def f_forgot[] = {
+	{ "national_id", V_LINE, 40, 0 },
+};
+static const struct field_def f_reset_code[] = {
+	{ "national_id", V_NATIONAL_ID, 10, 1 },
+	{ "code", V_LINE, 20, 0 },
+};
+static const struct field_def f_reset_new[] = {
+	{ "grant", V_TOKEN, 200, 1 },
+	{ "password", V_SECRET, 1024, 0 },
+	{ "repeat", V_SECRET, 1024, 0 },
+};
+static const struct field_def f_totp[] = {
+	{ "code", V_LINE, 20, 0 },
+};
+static const struct field_def f_totp_qr[] = {
+	{ "k", V_TOKEN, 64, 0 },
+};
+static const struct field_def f_session_end[] = {
+	{ "id", V_UINT, 1ULL << 62, 1 },
+};
+static const struct field_def f_staff_new[] = {
+	{ "role", V_LINE, 10, 0 },
+	{ "national_id", V_LINE, 40, 0 },
+	{ "first_name", V_LINE, 100, 0 },
+	{ "last_name", V_LINE, 100, 0 },
+	{ "mobile", V_LINE, 20, 0 },
+	{ "email", V_LINE, 254, 0 },
+	{ "region", V_LINE, 4, 0 },
+};
+static const struct field_def f_staff_totp_reset[] = {
+	{ "id", V_UINT, 1ULL << 31, 1 },
+};
+static const struct field_def f_audit[] = {
+	{ "action", V_LINE, 64, 0 },
+	{ "actor", V_LINE, 40, 0 },
+	{ "from", V_LINE, 20, 0 },
+	{ "to", V_LINE, 20, 0 },
+	{ "before", V_UINT, 1ULL << 62, 0 },
+};
+
+#define ANYONE		(ROLE_LICENSEE | ROLE_REVIEWER | ROLE_HQ)
+#define STAFF		(ROLE_REVIEWER | ROLE_HQ)
+
 static const struct route routes[ROUTE__MAX] = {
 	{ ROUTE_HOME, "home", METHOD_GET, "/", page_home,
 	    ROLE_PUBLIC, RF_DB, NOF },
+	/* The form works while the database is down: it needs none. */
 	{ ROUTE_LOGIN_FORM, "login_form", METHOD_GET, "/login", page_login_form,
 	    ROLE_PUBLIC, 0, NOF },
+	{ ROUTE_LOGIN, "login", METHOD_POST, "/login", page_login,
+	    ROLE_PUBLIC, RF_DB, F(f_login) },
+	{ ROUTE_LOGOUT, "logout", METHOD_POST, "/logout", page_logout,
+	    ANYONE, RF_DB | RF_PENDING | RF_MFA, NOF },
+	{ ROUTE_PASSWORD_CHANGE_FORM, "password_change_form", METHOD_GET,
+	    "/password/change", page_password_change_form,
+	    ANYONE, RF_DB | RF_PENDING | RF_MFA, NOF },
+	{ ROUTE_PASSWORD_CHANGE, "password_change", METHOD_POST, "/password/change",
+	    page_password_change, ANYONE, RF_DB | RF_PENDING | RF_MFA,
+	    F(f_password_change) },
+	{ ROUTE_FORGOT_FORM, "forgot_form", METHOD_GET, "/password/forgot",
+	    page_forgot_form, ROLE_PUBLIC, 0, NOF },
+	{ ROUTE_FORGOT, "forgot", METHOD_POST, "/password/forgot", page_forgot,
+	    ROLE_PUBLIC, RF_DB, F(f_forgot) },
+	{ ROUTE_RESET_CODE, "reset_code", METHOD_POST, "/password/code",
+	    page_reset_code, ROLE_PUBLIC, RF_DB, F(f_reset_code) },
+	{ ROUTE_RESET_NEW, "reset_new", METHOD_POST, "/password/new", page_reset_new,
+	    ROLE_PUBLIC, RF_DB, F(f_reset_new) },
+	{ ROUTE_TOTP_ENROLL_FORM, "totp_enroll_form", METHOD_GET, "/totp/enroll",
+	    page_totp_enroll_form, STAFF, RF_DB | RF_MFA, NOF },
+	{ ROUTE_TOTP_ENROLL, "totp_enroll", METHOD_POST, "/totp/enroll",
+	    page_totp_enroll, STAFF, RF_DB | RF_MFA, F(f_totp) },
+	{ ROUTE_TOTP_QR, "totp_qr", METHOD_GET, "/totp/qr.svg", page_totp_qr,
+	    STAFF, RF_DB | RF_MFA, F(f_totp_qr) },
+	{ ROUTE_TOTP_FORM, "totp_form", METHOD_GET, "/totp", page_totp_form,
+	    STAFF, RF_DB | RF_MFA, NOF },
+	{ ROUTE_TOTP, "totp", METHOD_POST, "/totp", page_totp,
+	    STAFF, RF_DB | RF_MFA, F(f_totp) },
+	{ ROUTE_ACCOUNT, "account", METHOD_GET, "/account", page_account,
+	    ANYONE, RF_DB, NOF },
+	{ ROUTE_SESSION_END, "session_end", METHOD_POST, "/account/sessions/end",
+	    page_session_end, ANYONE, RF_DB, F(f_session_end) },
+	{ ROUTE_OFFICE, "office", METHOD_GET, "/office/", page_office,
+	    ANYONE, RF_DB | RF_PREFIX, NOF },
+	{ ROUTE_HQ_STAFF, "hq_staff", METHOD_GET, "/hq/staff", page_hq_staff,
+	    ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_STAFF_NEW_FORM, "hq_staff_new_form", METHOD_GET, "/hq/staff/new",
+	    page_hq_staff_new_form, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_STAFF_NEW, "hq_staff_new", METHOD_POST, "/hq/staff/new",
+	    page_hq_staff_new, ROLE_HQ, RF_DB, F(f_staff_new) },
+	{ ROUTE_HQ_STAFF_TOTP_RESET, "hq_staff_totp_reset", METHOD_POST,
+	    "/hq/staff/totp-reset", page_hq_staff_totp_reset, ROLE_HQ, RF_DB,
+	    F(f_staff_totp_reset) },
+	{ ROUTE_HQ_AUDIT, "hq_audit", METHOD_GET, "/hq/audit", page_hq_audit,
+	    ROLE_HQ, RF_DB, F(f_audit) },
 	/* nginx sends its own errors (413 from client_max_body_size …) here. */
 	{ ROUTE_ERROR, "error", METHOD_GET, "/_error/", page_error_route,
 	    ROLE_PUBLIC, RF_PREFIX, NOF },

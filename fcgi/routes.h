@@ -46,6 +46,8 @@ struct field_val {
 enum route_flag {
 	RF_DB		= 1 << 0,	/* needs the database: 503 when it is down */
 	RF_PREFIX	= 1 << 1,	/* path is a prefix; the rest goes to req_arg */
+	RF_PENDING	= 1 << 2,	/* usable before the initial password is changed */
+	RF_MFA		= 1 << 3,	/* usable by staff before the second factor */
 };
 
 struct route {

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -26,9 +27,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "clock.h"
 #include "conf.h"
+#include "crypto.h"
+#include "db.h"
 #include "log.h"
+#include "model/outbox.h"
+#include "model/stmts.h"
 #include "serve.h"
 #include "worker.h"
 #include "xalloc.h"
@@ -56,6 +62,8 @@ struct master {
 	int		 stopping;
 	int64_t		 stop_deadline_us;
 	int64_t		 respawn_after_us;	/* throttles a crash loop */
+	pid_t		 sender_pid;		/* the outbox sender child, or 0 */
+	int64_t		 sender_next_us;	/* when the next one may start */
 };
 
 static int
@@ -306,6 +314,75 @@ reload_abort(struct master *m)
 	m->respawn_after_us = 0;
 }
 
+/* --- The outbox timer: every outbox_interval seconds, one short-lived child. --- */
+
+/*
+ * Runs in the child: its own database connection, one batch of due messages, exit.
+ * The master never opens a database connection, so a slow or dead database cannot
+ * stall it; the child dies with the master (PR_SET_PDEATHSIG) and holds no socket.
+ */
+static void __attribute__((noreturn))
+sender_main(struct master *m, int sfd)
+{
+	struct db	*db;
+	struct arena	*a;
+	sigset_t	 none;
+	int		 n;
+
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() == 1)
+		_exit(0);
+	if (m->listen_fd >= 0)
+		close(m->listen_fd);
+	close(sfd);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	log_role("outbox");
+	db = db_new(m->conf, stmt_defs, STMT__MAX);
+	a = arena_new(64 * 1024);
+	n = outbox_send_due(m->conf, db, a, 100);
+	if (n > 0)
+		log_info("outbox_run", "sent=%d", n);
+	else if (n < 0)
+		log_warn("outbox_run", "msg=\"database unreachable\"");
+	db_free(db);
+	arena_free(a);
+	_exit(n < 0 ? 1 : 0);
+}
+
+/* Starts the sender when it is due and none is running. */
+static void
+sender_tick(struct master *m, int sfd)
+{
+	int64_t	 now = clock_mono_us();
+	pid_t	 pid;
+
+	if (m->stopping || m->sender_pid != 0 || now < m->sender_next_us)
+		return;
+	m->sender_next_us = now + m->conf->outbox_interval * 1000000;
+	if ((pid = fork()) < 0) {
+		log_err("fork", "what=outbox errno=%d", errno);
+		return;
+	}
+	if (pid == 0)
+		sender_main(m, sfd);
+	m->sender_pid = pid;
+}
+
+/* 1 when pid was the sender (then forgotten), for reap(). */
+static int
+sender_reaped(struct master *m, pid_t pid, int st)
+{
+	if (pid == 0 || pid != m->sender_pid)
+		return 0;
+	m->sender_pid = 0;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		log_warn("outbox_exit", "pid=%ld status=%d", (long)pid, st);
+	return 1;
+}
+
+/* --- end of the outbox timer --- */
+
 static void
 reap(struct master *m)
 {
@@ -314,6 +391,8 @@ reap(struct master *m)
 	char	 how[64];
 
 	while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+		if (sender_reaped(m, pid, st))	/* the outbox sender: never respawned */
+			continue;
 		for (i = 0; i < MAXWORKERS * 2; i++)
 			if (m->w[i].pid == pid)
 				break;
@@ -376,6 +455,8 @@ begin_stop(struct master *m)
 	for (i = 0; i < MAXWORKERS * 2; i++)
 		if (m->w[i].pid != 0)
 			kill(m->w[i].pid, SIGTERM);
+	if (m->sender_pid != 0)		/* the outbox sender: a claimed row is retried later */
+		kill(m->sender_pid, SIGTERM);
 	log_info("shutdown", "deadline_s=%ld", m->conf->shutdown_seconds);
 }
 
@@ -437,7 +518,17 @@ serve_main(const char *conf_path)
 	}
 
 	m.nworkers = nworkers_of(m.conf);
-	log_info("start", "listen=%s workers=%d", m.conf->listen, m.nworkers);
+	m.sender_next_us = clock_mono_us() + m.conf->outbox_interval * 1000000;
+	/*
+	 * The hash gate is made before the first fork so that every worker, of every
+	 * generation, shares it: at most hash_concurrency scrypt runs on this host.
+	 */
+	if (crypto_gate_init((int)m.conf->hash_concurrency) != 0) {
+		log_err("start", "msg=\"cannot create the hash gate semaphore\"");
+		return 1;
+	}
+	log_info("start", "listen=%s workers=%d hash_slots=%ld", m.conf->listen,
+	    m.nworkers, m.conf->hash_concurrency);
 	start_generation(&m);
 
 	for (;;) {
@@ -496,11 +587,13 @@ serve_main(const char *conf_path)
 		if (!m.stopping) {
 			retire_old(&m);
 			top_up(&m);
+			sender_tick(&m, sfd);
 		}
 	}
 	close(sfd);
 	log_info("stopped", "gen=%u", m.gen);
 	conf_free(m.old_conf);
+	crypto_gate_destroy();
 	conf_free(m.conf);
 	return 0;
 }

@@ -19,6 +19,7 @@
 
 #include <fcgiapp.h>
 
+#include "access.h"
 #include "arena.h"
 #include "clock.h"
 #include "conf.h"
@@ -26,6 +27,7 @@
 #include "http.h"
 #include "log.h"
 #include "model/stmts.h"
+#include "password.h"
 #include "request.h"
 #include "routes.h"
 #include "utf8.h"
@@ -213,6 +215,24 @@ handle(struct req *r)
 		page_error(r, 503, NULL);
 		return;
 	}
+	/* Who is asking: the session cookie (pages with a database only). */
+	r->user_agent = param(r, "HTTP_USER_AGENT");
+	if (rt->flags & RF_DB) {
+		enum db_err rc = access_load(r);
+
+		if (rc != DB_OK) {
+			page_error(r, rc == DB_DOWN ? 503 : 500, NULL);
+			return;
+		}
+	} else
+		access_pre(r);
+	if (access_gate(r, rt) != 0)
+		return;
+	/* Every state change carries the CSRF token of its session or pre-login cookie. */
+	if (r->method == METHOD_POST && !csrf_ok(r)) {
+		page_error(r, 403, "اعتبار فرم به پایان رسیده است. لطفاً صفحه را دوباره باز کنید و دوباره بفرستید.");
+		return;
+	}
 	route_validate(r, rt, r->method == METHOD_POST ? &r->form : &r->query, in);
 	rt->handler(r, arg, in);
 }
@@ -227,6 +247,8 @@ serve_one(struct req *r)
 	buf_init(&r->body, r->arena);
 	r->sent = 0;
 	r->page_root = r->page = NULL;
+	r->has_session = 0;
+	r->pre_token = NULL;
 	memset(&r->query, 0, sizeof(r->query));
 	memset(&r->form, 0, sizeof(r->form));
 	memset(&r->cookies, 0, sizeof(r->cookies));
@@ -283,6 +305,15 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 	sigdelset(&waitmask, SIGINT);
 
 	clock_enable_test(conf->test_clock);
+	/* The HMAC key of reset codes and pre-login CSRF must be a real secret. */
+	if (strlen(conf->secret_key) < 32) {
+		log_err("worker_start", "msg=\"secret_key must be at least 32 characters\"");
+		_exit(3);
+	}
+	if (password_list_load(conf->common_passwords, err, sizeof(err)) != 0) {
+		log_err("worker_start", "msg=\"%s\"", err);
+		_exit(3);
+	}
 	if (view_init(conf->views_dir, err, sizeof(err)) != 0) {
 		log_err("worker_start", "msg=\"%s\"", err);
 		_exit(3);

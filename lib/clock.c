@@ -3,6 +3,7 @@
  * and per request: the worker sets it from the request header before the handler
  * runs and clears it afterwards, so it can never leak into another request.
  */
+#include <stdio.h>
 #include <time.h>
 
 #include "clock.h"
@@ -39,4 +40,16 @@ clock_mono_us(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+void
+clock_sql(int64_t t, char *out, size_t outsz)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+
+	gmtime_r(&tt, &tm);
+	snprintf(out, outsz, "%04d-%02d-%02d %02d:%02d:%02d.000000",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+	    tm.tm_sec);
 }

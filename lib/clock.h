@@ -7,6 +7,7 @@
 #ifndef GEPS_CLOCK_H
 #define GEPS_CLOCK_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Allows overrides at all; off unless the configuration says test_clock = on. */
@@ -17,5 +18,8 @@ void	 clock_override(int64_t unix_seconds);
 int64_t	 clock_now(void);
 /* Microseconds from a monotonic clock, for measuring durations. */
 int64_t	 clock_mono_us(void);
+
+/* Formats t as a UTC DATETIME(6) literal, "YYYY-MM-DD HH:MM:SS.000000" (out >= 32 bytes). */
+void	 clock_sql(int64_t t, char *out, size_t outsz);
 
 #endif

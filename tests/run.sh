@@ -96,16 +96,18 @@ if tests/stack.sh start "$stack" --test --demo >"$stack.start.log" 2>&1; then
 	set +a
 	export GEPS_SRCDIR=$top GEPS_SCREENSHOTS=${GEPS_SCREENSHOTS:-$top/tests/e2e/screenshots}
 	# The database layer's unit tests, against the stack's real MariaDB.
-	for d in build build-asan; do
-		[ -x "$d/tests/unit/test_db" ] || { fail_stage "$d/tests/unit/test_db not built"; continue; }
-		out=$("$d/tests/unit/test_db" 2>&1) || true
+	for t in build/tests/unit/test_db build-asan/tests/unit/test_db \
+	    build/tests/unit/test_audit build-asan/tests/unit/test_audit; do
+		d=$t
+		[ -x "$t" ] || { fail_stage "$t not built"; continue; }
+		out=$("$t" 2>&1) || true
 		line=$(grep -E '^[0-9]+%: Checks: ' <<<"$out" || true)
 		if [ -z "$line" ]; then
 			echo "$out" | tail -20
 			fail_stage "$d/tests/unit/test_db"
 			continue
 		fi
-		echo "  test_db ($d): $line"
+		echo "  $t: $line"
 		grep -E ':[EF]:' <<<"$out" || true
 		c=$(sed -E 's/.*Checks: ([0-9]+).*/\1/' <<<"$line")
 		f=$(sed -E 's/.*Failures: ([0-9]+).*/\1/' <<<"$line")

@@ -107,6 +107,9 @@ start() {
 	if [ ! -f "$d/db.password" ]; then
 		(umask 077; openssl rand -hex 24 >"$d/db.password")
 	fi
+	if [ ! -f "$d/secret.key" ]; then
+		(umask 077; openssl rand -hex 32 >"$d/secret.key")
+	fi
 	mariadb --no-defaults --socket="$d/mysql.sock" -u"$(id -un)" <<SQL
 CREATE DATABASE IF NOT EXISTS geps CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci;
 CREATE USER IF NOT EXISTS 'geps'@'localhost' IDENTIFIED BY '$(cat "$d/db.password")';
@@ -132,6 +135,12 @@ sql_dir = $SRCDIR/sql
 asset_version = $(date +%s)
 log_level = ${GEPS_LOG_LEVEL:-info}
 test_clock = $([ "$test" = 1 ] && echo on || echo off)
+secret_key = $(cat "$d/secret.key")
+common_passwords = $SRCDIR/conf/common-passwords.txt
+# Tests hash with N = 2^14 to keep the suite fast; production (and ./dev up) use 2^17.
+scrypt_log_n = $([ "$test" = 1 ] && echo 14 || echo 17)
+outbox_transport = file
+outbox_file = $d/outbox.log
 CONF
 	)
 	[ "$(id -u)" = 0 ] && chgrp "$group" "$d" && chmod 0750 "$d"
@@ -140,6 +149,11 @@ CONF
 	local mig=(migrate)
 	[ "$demo" = 1 ] && mig+=(--demo)
 	GEPS_CONF="$d/geps.conf" "$GEPS_BIN" "${mig[@]}" >"$d/migrate.log" 2>&1 || { cat "$d/migrate.log" >&2; die "geps migrate failed"; }
+	# Demo data comes with three accounts that can sign in straight away.
+	if [ "$demo" = 1 ]; then
+		GEPS_CONF="$d/geps.conf" "$GEPS_BIN" demo-accounts "$d/demo-accounts.tsv" >>"$d/migrate.log" 2>&1 ||
+			{ cat "$d/migrate.log" >&2; die "geps demo-accounts failed"; }
+	fi
 
 	# 4. geps serve.
 	geps_start "$d"
@@ -192,6 +206,8 @@ GEPS_STACK=$d
 GEPS_CONF=$d/geps.conf
 GEPS_BIN=$GEPS_BIN
 GEPS_DB_SOCKET=$d/mysql.sock
+GEPS_OUTBOX=$d/outbox.log
+GEPS_DEMO_ACCOUNTS=$d/demo-accounts.tsv
 ENV
 	echo "http://127.0.0.1:$port"
 }

@@ -30,6 +30,13 @@
       <ul class="site-nav__links">
         <li><a href="/">صفحه اصلی</a></li>
         <li><a href="/#verify">استعلام رتبه دفتر</a></li>
+        {{#USER}}
+        <li><a href="/account">حساب کاربری</a></li>
+        {{#HQ_LINKS}}
+        <li><a href="/hq/staff">کارشناسان و ستاد</a></li>
+        <li><a href="/hq/audit">رویدادنامه</a></li>
+        {{/HQ_LINKS}}
+        {{/USER}}
       </ul>
       {{#GUEST}}
       <a class="site-nav__login" href="/login">ورود به سامانه</a>

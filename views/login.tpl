@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{!
-  Login page. Dictionary: CSRF_TOKEN, NATIONAL_ID (kept after an error); section
+  Login page. Dictionary: CSRF_TOKEN, NATIONAL_ID (kept after an error); NOTICE
+  (MESSAGE) for a success message; section
   ERRORS with repeated section ERROR (FIELD_ID, MESSAGE) for the summary; sections
   NATIONAL_ID_ERROR and PASSWORD_ERROR, each with MESSAGE, for the fields.
   FIELD_ID is the id of the control: national_id or password.
@@ -17,6 +18,9 @@
   </ul>
 </div>
 {{/ERRORS}}
+{{#NOTICE}}
+<div class="notice" role="status">{{MESSAGE}}</div>
+{{/NOTICE}}
 <div class="card">
   <form class="form" method="post" action="/login" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
@@ -43,6 +47,6 @@
 </div>
 <div class="note">
   <h2>رمز عبور اولیه</h2>
-  <p>رمز عبور اولیه دارندگان پروانه، کد ملی آنان (یا کد ملی همراه با <span dir="ltr">@Cra</span>) است. این رمز فقط یک بار پذیرفته می‌شود و باید در نخستین ورود آن را به رمزی تازه تغییر دهید.</p>
+  <p>رمز عبور اولیه همان است که سازمان برای شما فرستاده یا اعلام کرده است (کدی که پیامک شده، یا به روال پیشین سازمان کد ملی یا کد ملی همراه با <span dir="ltr">@Cra</span>). این رمز فقط یک بار پذیرفته می‌شود و باید در نخستین ورود آن را به رمزی تازه تغییر دهید.</p>
 </div>
 </div>

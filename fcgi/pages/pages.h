@@ -9,8 +9,37 @@
 #include "request.h"
 #include "routes.h"
 
-int	 page_home(struct req *, const char *, const struct field_val *);
-int	 page_login_form(struct req *, const char *, const struct field_val *);
+#define PAGE(name)	int name(struct req *, const char *, const struct field_val *)
+
+PAGE(page_home);
+/* auth.c: signing in and out, the initial password, the second factor. */
+PAGE(page_login_form);
+PAGE(page_login);
+PAGE(page_logout);
+PAGE(page_password_change_form);
+PAGE(page_password_change);
+PAGE(page_totp_enroll_form);
+PAGE(page_totp_enroll);
+PAGE(page_totp_qr);
+PAGE(page_totp_form);
+PAGE(page_totp);
+/* reset.c: forgotten password, by national ID and a one-time code. */
+PAGE(page_forgot_form);
+PAGE(page_forgot);
+PAGE(page_reset_code);
+PAGE(page_reset_new);
+/* account.c: the account page and its sessions. */
+PAGE(page_account);
+PAGE(page_session_end);
+/* office.c: one office, for whoever may see it. */
+PAGE(page_office);
+/* hq.c: staff accounts and the audit log. */
+PAGE(page_hq_staff);
+PAGE(page_hq_staff_new_form);
+PAGE(page_hq_staff_new);
+PAGE(page_hq_staff_totp_reset);
+PAGE(page_hq_audit);
+
 int	 page_error_route(struct req *, const char *, const struct field_val *);
 int	 page_health(struct req *, const char *, const struct field_val *);
 

@@ -9,3 +9,6 @@
 #include "model/sql_import.h"
 #include "model/sql_user.h"
 #include "model/sql_session.h"
+#include "model/sql_demo.h"
+#include "model/sql_office.h"
+#include "model/sql_staff.h"

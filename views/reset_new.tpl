@@ -1,0 +1,45 @@
+{{%AUTOESCAPE context="HTML"}}
+{{!
+  New password after an accepted code. Dictionary: CSRF_TOKEN, GRANT (hidden);
+  ERRORS/ERROR; PASSWORD_ERROR, REPEAT_ERROR (MESSAGE).
+}}
+<div class="narrow">
+<h1 class="page-title">رمز عبور تازه</h1>
+{{#ERRORS}}
+<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
+  <h2 id="error-summary-title" class="error-summary__title">رمز عبور ذخیره نشد</h2>
+  <ul class="error-summary__list">
+    {{#ERROR}}
+    <li><a href="#{{FIELD_ID}}">{{MESSAGE}}</a></li>
+    {{/ERROR}}
+  </ul>
+</div>
+{{/ERRORS}}
+{{#NOTICE}}
+<div class="notice" role="status">{{MESSAGE}}</div>
+{{/NOTICE}}
+<div class="card">
+  <form class="form" method="post" action="/password/new" novalidate>
+    <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+    <input type="hidden" name="grant" value="{{GRANT}}">
+    <div class="field{{#PASSWORD_ERROR}} field--error{{/PASSWORD_ERROR}}">
+      <label for="password">رمز عبور تازه</label>
+      <p id="password-hint" class="hint">دست‌کم ۸ و حداکثر ۱۲۸ نویسه؛ هر نویسه‌ای مجاز است. رمزهای رایج، کد ملی و رمزهای قبلی پذیرفته نمی‌شوند. یک عبارت بلند و به‌یادماندنی بهترین انتخاب است.</p>
+      {{#PASSWORD_ERROR}}
+      <p id="password-error" class="field-error"><span class="visually-hidden">خطا: </span>{{MESSAGE}}</p>
+      {{/PASSWORD_ERROR}}
+      <input id="password" name="password" type="password" autocomplete="new-password" dir="ltr" maxlength="1024" required aria-describedby="password-hint{{#PASSWORD_ERROR}} password-error{{/PASSWORD_ERROR}}"{{#PASSWORD_ERROR}} aria-invalid="true"{{/PASSWORD_ERROR}}>
+    </div>
+    <div class="field{{#REPEAT_ERROR}} field--error{{/REPEAT_ERROR}}">
+      <label for="repeat">تکرار رمز عبور تازه</label>
+      {{#REPEAT_ERROR}}
+      <p id="repeat-error" class="field-error"><span class="visually-hidden">خطا: </span>{{MESSAGE}}</p>
+      {{/REPEAT_ERROR}}
+      <input id="repeat" name="repeat" type="password" autocomplete="new-password" dir="ltr" maxlength="1024" required aria-describedby="{{#REPEAT_ERROR}} repeat-error{{/REPEAT_ERROR}}"{{#REPEAT_ERROR}} aria-invalid="true"{{/REPEAT_ERROR}}>
+    </div>
+    <div class="form__actions">
+      <button type="submit" class="button button--primary">ذخیره رمز تازه</button>
+    </div>
+  </form>
+</div>
+</div>
