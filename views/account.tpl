@@ -60,7 +60,7 @@
           <form class="form--bare" method="post" action="/account/sessions/end">
             <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
             <input type="hidden" name="id" value="{{SESSION_ID}}">
-            <button type="submit" class="button button--quiet">پایان این نشست</button>
+            <button type="submit" class="button button--secondary button--small">پایان این نشست</button>
           </form>
           {{/OTHER}}
         </td>

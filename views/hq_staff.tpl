@@ -40,7 +40,7 @@
         <form class="form--bare" method="post" action="/hq/staff/totp-reset">
           <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
           <input type="hidden" name="id" value="{{USER_ID}}">
-          <button type="submit" class="button button--quiet" aria-label="بازنشانی عامل دوم {{NAME}}">بازنشانی عامل دوم</button>
+          <button type="submit" class="button button--secondary button--small" aria-label="بازنشانی عامل دوم {{NAME}}">بازنشانی عامل دوم</button>
         </form>
       </td>
     </tr>

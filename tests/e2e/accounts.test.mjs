@@ -28,13 +28,13 @@ test('journey: initial secret, forced change, logout, reset by national ID, logi
     await page.goto(url('/login'));
     await page.fill('#national_id', toPersian(u.nid));
     await page.fill('#password', u.password);
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await page.waitForURL(/\/password\/change$/);
     await axeClean(page, 'forced-change');
 
     await page.fill('#password', 'روز خوب بهاری ۱۴۰۵');
     await page.fill('#repeat', 'روز خوب بهاری ۱۴۰۵');
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await page.waitForURL(/\/account\?changed=1$/);
     assert.match(await page.textContent('main'), /رمز عبور شما تغییر کرد/);
     await axeClean(page, 'account');
@@ -44,24 +44,24 @@ test('journey: initial secret, forced change, logout, reset by national ID, logi
 
     await page.click('a[href="/password/forgot"]');
     await page.fill('#national_id', u.nid);
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await page.waitForSelector('#code');
     await axeClean(page, 'reset-code');
     const body = sql(`SELECT body FROM outbox WHERE user_id = ${u.id} AND template = 'reset_code' ORDER BY id DESC LIMIT 1`);
     const code = body.match(/(\d{6})/)[1];
     await page.fill('#code', toPersian(code));
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await page.waitForSelector('#repeat');
     await axeClean(page, 'reset-new');
     await page.fill('#password', 'رمز تازه پس از فراموشی');
     await page.fill('#repeat', 'رمز تازه پس از فراموشی');
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await page.waitForURL(/\/login\?reset=1$/);
     assert.match(await page.textContent('main'), /رمز عبور شما تغییر کرد/);
 
     await page.fill('#national_id', u.nid);
     await page.fill('#password', 'رمز تازه پس از فراموشی');
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await page.waitForURL((u2) => new URL(u2).pathname === '/');
     assert.match(await page.textContent('header'), /آزمون کاربر/);
     await axeClean(page, 'signed-in-home');
