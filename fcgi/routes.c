@@ -36,6 +36,8 @@ enum route_id {
 	ROUTE_HQ_STAFF_NEW,
 	ROUTE_HQ_STAFF_TOTP_RESET,
 	ROUTE_HQ_AUDIT,
+	ROUTE_HQ_OUTBOX,
+	ROUTE_HQ_OUTBOX_REQUEUE,
 	ROUTE_ERROR,
 	ROUTE_HEALTH,
 	ROUTE__MAX
@@ -149,6 +151,10 @@ static const struct route routes[ROUTE__MAX] = {
 	    F(f_staff_totp_reset) },
 	{ ROUTE_HQ_AUDIT, "hq_audit", METHOD_GET, "/hq/audit", page_hq_audit,
 	    ROLE_HQ, RF_DB, F(f_audit) },
+	{ ROUTE_HQ_OUTBOX, "hq_outbox", METHOD_GET, "/hq/outbox", page_hq_outbox,
+	    ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_OUTBOX_REQUEUE, "hq_outbox_requeue", METHOD_POST, "/hq/outbox/requeue",
+	    page_hq_outbox_requeue, ROLE_HQ, RF_DB, F(f_staff_totp_reset) },
 	/* nginx sends its own errors (413 from client_max_body_size …) here. */
 	{ ROUTE_ERROR, "error", METHOD_GET, "/_error/", page_error_route,
 	    ROLE_PUBLIC, RF_PREFIX, NOF },

@@ -95,14 +95,16 @@ append_once(struct db *db, struct arena *a, const struct audit_event *ev,
 		return rc;
 	if ((n = db_fetch(db, STMT_AUDIT_TAIL, a, c)) < 0)
 		return db_is_down(db) ? DB_DOWN : DB_ERROR;
-	if (n == 1) {
-		db_done(db, STMT_AUDIT_TAIL);
-		if (c[0].null || c[0].len != HASH_LEN) {
-			log_err("audit_tail", "msg=\"tail row_hash is not 32 bytes\"");
-			return DB_ERROR;
-		}
-		memcpy(prev, c[0].s, HASH_LEN);
+	if (n != 1) {
+		log_err("audit_tail", "msg=\"no audit_tail row (migration 0005)\"");
+		return DB_ERROR;
 	}
+	db_done(db, STMT_AUDIT_TAIL);
+	if (c[0].null || c[0].len != HASH_LEN) {
+		log_err("audit_tail", "msg=\"tail row_hash is not 32 bytes\"");
+		return DB_ERROR;
+	}
+	memcpy(prev, c[0].s, HASH_LEN);
 
 	f[0] = db_text(created);
 	f[1] = field_id(a, ev->actor_user_id);
@@ -127,7 +129,10 @@ append_once(struct db *db, struct arena *a, const struct audit_event *ev,
 	p[8] = f[8];
 	p[9] = db_bytes(prev, HASH_LEN);
 	p[10] = db_bytes(hash, HASH_LEN);
-	return db_exec(db, STMT_AUDIT_INSERT, p);
+	if ((rc = db_exec(db, STMT_AUDIT_INSERT, p)) != DB_OK)
+		return rc;
+	p[0] = db_bytes(hash, HASH_LEN);
+	return db_exec(db, STMT_AUDIT_TAIL_SET, p);
 }
 
 /*
@@ -230,11 +235,25 @@ audit_verify(struct db *db, struct arena *a)
 		}
 		if (n < 0)
 			goto out;
-		if (rows < 1000) {
-			rc = 0;
+		if (rows < 1000)
+			break;
+	}
+	/*
+	 * The chain must end where audit_tail says it does: otherwise its newest rows
+	 * were deleted, which the links alone cannot show.  The last row is named.
+	 */
+	if (db_exec(db, STMT_AUDIT_TAIL_GET, NULL) != DB_OK ||
+	    (n = db_fetch(db, STMT_AUDIT_TAIL_GET, pa, c)) < 0)
+		goto out;
+	if (n == 1) {
+		db_done(db, STMT_AUDIT_TAIL_GET);
+		if (c[0].len != HASH_LEN || memcmp(c[0].s, prev, HASH_LEN) != 0) {
+			rc = last > 0 ? last : 1;
 			goto out;
 		}
 	}
+	rc = 0;
+	goto out;
 bad:
 	db_done(db, STMT_AUDIT_PAGE);
 	rc = last;

@@ -4,6 +4,7 @@
  * runs and clears it afterwards, so it can never leak into another request.
  */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "clock.h"
@@ -52,4 +53,22 @@ clock_sql(int64_t t, char *out, size_t outsz)
 	snprintf(out, outsz, "%04d-%02d-%02d %02d:%02d:%02d.000000",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
 	    tm.tm_sec);
+}
+
+int64_t
+clock_parse_sql(const char *s)
+{
+	struct tm	 tm;
+	int		 y, mo, d, h, mi, se;
+
+	if (s == NULL || sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) != 6)
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	return (int64_t)timegm(&tm);
 }

@@ -22,4 +22,7 @@ int64_t	 clock_mono_us(void);
 /* Formats t as a UTC DATETIME(6) literal, "YYYY-MM-DD HH:MM:SS.000000" (out >= 32 bytes). */
 void	 clock_sql(int64_t t, char *out, size_t outsz);
 
+/* Parses "YYYY-MM-DD HH:MM:SS[.ffffff]" (UTC) into unix seconds; 0 if empty or bad. */
+int64_t	 clock_parse_sql(const char *);
+
 #endif

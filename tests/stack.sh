@@ -181,6 +181,7 @@ http {
     proxy_temp_path $d/nginx/tmp/proxy;
     uwsgi_temp_path $d/nginx/tmp/uwsgi;
     scgi_temp_path $d/nginx/tmp/scgi;
+    limit_req_zone \$binary_remote_addr zone=geps_auth:10m rate=$([ "$test" = 1 ] && echo 100r/s || echo 10r/s);
     server {
         listen 127.0.0.1:$port;
         server_name localhost;

@@ -35,7 +35,7 @@
   <h2 id="sessions-heading">نشست‌های فعال</h2>
   <p class="hint">اگر نشستی را نمی‌شناسید، آن را پایان دهید و رمز عبور خود را تغییر دهید.</p>
   {{#SESSIONS}}
-  <div class="table-wrap">
+  <div class="table-wrap" tabindex="0" role="region" aria-label="نشست‌های فعال (جدول قابل پیمایش)">
   <table class="table">
     <caption class="visually-hidden">نشست‌های فعال حساب شما</caption>
     <thead>

@@ -63,7 +63,7 @@
 <p class="status">رویدادی با این مشخصات پیدا نشد.</p>
 {{/EMPTY}}
 {{#ROWS}}
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="رویدادها (جدول قابل پیمایش)">
 <table class="table table--audit">
   <caption>رویدادها، تازه‌ترین در بالا</caption>
   <thead>

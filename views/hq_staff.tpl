@@ -12,7 +12,7 @@
 <div class="notice" role="status"><p>حساب تازه ساخته شد و رمز یک‌بار مصرف آن با پیامک (و پست الکترونیکی، اگر داده شده بود) فرستاده می‌شود.</p></div>
 {{/NOTICE_CREATED}}
 <p class="actions"><a class="button button--primary" href="/hq/staff/new">افزودن کارمند</a> <a class="button button--secondary" href="/hq/audit">گزارش رویدادها</a></p>
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="کارشناسان و ستاد (جدول قابل پیمایش)">
 <table class="table">
   <caption>کارشناسان مناطق و کاربران ستاد</caption>
   <thead>

@@ -35,6 +35,7 @@
         {{#HQ_LINKS}}
         <li><a href="/hq/staff">کارشناسان و ستاد</a></li>
         <li><a href="/hq/audit">رویدادنامه</a></li>
+        <li><a href="/hq/outbox">صف پیامک و ایمیل</a></li>
         {{/HQ_LINKS}}
         {{/USER}}
       </ul>

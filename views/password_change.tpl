@@ -31,7 +31,7 @@
       {{#CURRENT_ERROR}}
       <p id="current-error" class="field-error"><span class="visually-hidden">خطا: </span>{{MESSAGE}}</p>
       {{/CURRENT_ERROR}}
-      <input id="current" name="current" type="password" autocomplete="current-password" dir="ltr" maxlength="1024" required aria-describedby="{{#CURRENT_ERROR}} current-error{{/CURRENT_ERROR}}"{{#CURRENT_ERROR}} aria-invalid="true"{{/CURRENT_ERROR}}>
+      <input id="current" name="current" type="password" autocomplete="current-password" dir="ltr" maxlength="1024" required{{#CURRENT_ERROR}} aria-describedby="current-error"{{/CURRENT_ERROR}}{{#CURRENT_ERROR}} aria-invalid="true"{{/CURRENT_ERROR}}>
     </div>
 {{/CURRENT}}
     <div class="field{{#PASSWORD_ERROR}} field--error{{/PASSWORD_ERROR}}">
@@ -47,7 +47,7 @@
       {{#REPEAT_ERROR}}
       <p id="repeat-error" class="field-error"><span class="visually-hidden">خطا: </span>{{MESSAGE}}</p>
       {{/REPEAT_ERROR}}
-      <input id="repeat" name="repeat" type="password" autocomplete="new-password" dir="ltr" maxlength="1024" required aria-describedby="{{#REPEAT_ERROR}} repeat-error{{/REPEAT_ERROR}}"{{#REPEAT_ERROR}} aria-invalid="true"{{/REPEAT_ERROR}}>
+      <input id="repeat" name="repeat" type="password" autocomplete="new-password" dir="ltr" maxlength="1024" required{{#REPEAT_ERROR}} aria-describedby="repeat-error"{{/REPEAT_ERROR}}{{#REPEAT_ERROR}} aria-invalid="true"{{/REPEAT_ERROR}}>
     </div>
     <div class="form__actions">
       <button type="submit" class="button button--primary">ذخیره رمز تازه</button>

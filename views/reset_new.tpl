@@ -35,7 +35,7 @@
       {{#REPEAT_ERROR}}
       <p id="repeat-error" class="field-error"><span class="visually-hidden">خطا: </span>{{MESSAGE}}</p>
       {{/REPEAT_ERROR}}
-      <input id="repeat" name="repeat" type="password" autocomplete="new-password" dir="ltr" maxlength="1024" required aria-describedby="{{#REPEAT_ERROR}} repeat-error{{/REPEAT_ERROR}}"{{#REPEAT_ERROR}} aria-invalid="true"{{/REPEAT_ERROR}}>
+      <input id="repeat" name="repeat" type="password" autocomplete="new-password" dir="ltr" maxlength="1024" required{{#REPEAT_ERROR}} aria-describedby="repeat-error"{{/REPEAT_ERROR}}{{#REPEAT_ERROR}} aria-invalid="true"{{/REPEAT_ERROR}}>
     </div>
     <div class="form__actions">
       <button type="submit" class="button button--primary">ذخیره رمز تازه</button>

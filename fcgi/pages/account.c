@@ -18,60 +18,9 @@
 #include "json.h"
 #include "model/session.h"
 #include "model/staff.h"
+#include "pages/form.h"
 #include "pages/pages.h"
 #include "view.h"
-
-static int
-db_status(enum db_err rc)
-{
-	return rc == DB_DOWN || rc == DB_RETRY ? 503 : 500;
-}
-
-/* 1 when the query carries key=1 exactly once (the notices after a redirect). */
-static int
-query_flag(const struct req *r, const char *key)
-{
-	const struct http_param	*p;
-
-	if (http_params_count(&r->query, key) != 1)
-		return 0;
-	p = http_params_get(&r->query, key);
-	return p->vallen == 1 && p->val[0] == '1';
-}
-
-/*
- * A UTC DATETIME as MariaDB prints it ("YYYY-MM-DD HH:MM:SS[.ffffff]") as the
- * Jalali date and time in Tehran with Persian digits; "" if it does not parse.
- */
-static const char *
-fa_when(struct req *r, const char *sql)
-{
-	struct tm		 tm;
-	struct tehran_tm	 t;
-	struct buf		 b;
-	char			 date[32], hm[8];
-	int			 y, mo, d, h, mi, s;
-
-	if (sql == NULL || sscanf(sql, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi,
-	    &s) != 6)
-		return "";
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = s;
-	tehran_from_unix((int64_t)timegm(&tm), &t);
-	if (jalali_format(date, sizeof(date), t.jy, t.jm, t.jd, 1) < 0)
-		return "";
-	snprintf(hm, sizeof(hm), "%02d:%02d", t.hour % 100, t.min % 100);
-	buf_init(&b, r->arena);
-	buf_puts(&b, date);
-	buf_puts(&b, " ساعت ");
-	fa_put_digits(&b, hm);
-	return buf_cstr(&b);
-}
 
 /*
  * s with every character but the first keep_head and the last keep_tail replaced
@@ -122,13 +71,13 @@ page_account(struct req *r, const char *arg, const struct field_val *in)
 	(void)arg;
 	(void)in;
 	if ((rc = account_get(r->db, r->arena, r->sess.user_id, &ac, &found)) != DB_OK)
-		return page_error(r, db_status(rc), NULL);
+		return page_error(r, page_db_status(rc), NULL);
 	if (!found)
 		return page_error(r, 404, NULL);
 	rc = session_list(r->db, r->arena, r->sess.user_id, r->now,
 	    r->conf->session_idle_minutes * 60, &rows, &n);
 	if (rc != DB_OK)
-		return page_error(r, db_status(rc), NULL);
+		return page_error(r, page_db_status(rc), NULL);
 
 	d = page_begin(r, "حساب کاربری", "account.tpl");
 	if (query_flag(r, "changed"))
@@ -151,8 +100,8 @@ page_account(struct req *r, const char *arg, const struct field_val *in)
 	sd = view_section(d, "SESSIONS");
 	for (i = 0; i < n; i++) {
 		row = view_section(sd, "SESSION");
-		view_set(row, "CREATED_FA", fa_when(r, rows[i].created_at));
-		view_set(row, "LAST_SEEN_FA", fa_when(r, rows[i].last_seen_at));
+		view_set(row, "CREATED_FA", fa_when_sql(r, rows[i].created_at));
+		view_set(row, "LAST_SEEN_FA", fa_when_sql(r, rows[i].last_seen_at));
 		view_set(row, "CLIENT_ADDR", rows[i].client_addr);
 		view_set(row, "USER_AGENT", rows[i].user_agent[0] != '\0' ?
 		    rows[i].user_agent : "نامشخص");
@@ -184,7 +133,7 @@ page_session_end(struct req *r, const char *arg, const struct field_val *in)
 	current = id == r->sess.id;
 
 	if ((rc = db_begin(r->db)) != DB_OK)
-		return page_error(r, db_status(rc), NULL);
+		return page_error(r, page_db_status(rc), NULL);
 	if ((rc = session_delete_own(r->db, id, r->sess.user_id, &deleted)) != DB_OK)
 		goto fail;
 	if (!deleted) {
@@ -218,5 +167,5 @@ page_session_end(struct req *r, const char *arg, const struct field_val *in)
 fail:
 	if (db_in_txn(r->db))
 		db_rollback(r->db);
-	return page_error(r, db_status(rc), NULL);
+	return page_error(r, page_db_status(rc), NULL);
 }

@@ -1,9 +1,16 @@
 /*
- * Form errors: one summary, one message per field.
+ * Form errors (one summary, one message per field) and shared formatting.
  */
 #include <stddef.h>
+#include <stdio.h>
 
+#include "buf.h"
+#include "clock.h"
+#include "fa.h"
+#include "http.h"
+#include "jalali.h"
 #include "pages/form.h"
+#include "request.h"
 #include "view.h"
 
 void
@@ -27,4 +34,67 @@ form_error(struct form *f, const char *field_id, const char *section, const char
 	if (section != NULL)
 		view_set(view_section(f->page, section), "MESSAGE", msg);
 	f->nerrors++;
+}
+
+int
+page_db_status(enum db_err rc)
+{
+	return rc == DB_DOWN || rc == DB_RETRY ? 503 : 500;
+}
+
+int
+query_flag(const struct req *r, const char *key)
+{
+	const struct http_param	*p;
+
+	if (http_params_count(&r->query, key) != 1)
+		return 0;
+	p = http_params_get(&r->query, key);
+	return p->vallen == 1 && p->val[0] == '1';
+}
+
+const char *
+fa_when(struct req *r, int64_t t)
+{
+	struct tehran_tm	 tm;
+	struct buf		 b;
+	char			 date[32], hm[8];
+
+	if (t <= 0)
+		return "";
+	tehran_from_unix(t, &tm);
+	if (jalali_format(date, sizeof(date), tm.jy, tm.jm, tm.jd, 1) < 0)
+		return "";
+	snprintf(hm, sizeof(hm), "%02d:%02d", tm.hour % 100, tm.min % 100);
+	buf_init(&b, r->arena);
+	buf_puts(&b, date);
+	buf_puts(&b, " ساعت ");
+	fa_put_digits(&b, hm);
+	return buf_cstr(&b);
+}
+
+const char *
+fa_when_sql(struct req *r, const char *sql)
+{
+	return fa_when(r, clock_parse_sql(sql));
+}
+
+const char *
+fa_digits(struct req *r, const char *s)
+{
+	struct buf	 b;
+
+	buf_init(&b, r->arena);
+	fa_put_digits(&b, s);
+	return buf_cstr(&b);
+}
+
+const char *
+fa_int(struct req *r, long long v)
+{
+	struct buf	 b;
+
+	buf_init(&b, r->arena);
+	fa_put_int(&b, v);
+	return buf_cstr(&b);
 }

@@ -1,4 +1,6 @@
 /*
+ * Helpers of the page handlers: form errors, and the formatting every page shares.
+ *
  * Form errors in a page: the error summary at the top (section ERRORS with one
  * ERROR per problem: FIELD_ID, MESSAGE, linking to the control) and the message next
  * to the field (its own section, e.g. PASSWORD_ERROR, with MESSAGE).  The templates
@@ -7,6 +9,11 @@
 #ifndef GEPS_FORM_H
 #define GEPS_FORM_H
 
+#include <stdint.h>
+
+#include "db.h"
+
+struct req;
 struct view_dict;
 
 struct form {
@@ -19,5 +26,17 @@ void	 form_init(struct form *, struct view_dict *page);
 /* Adds msg for the control field_id; section is its field-error section (or NULL). */
 void	 form_error(struct form *, const char *field_id, const char *section,
 	    const char *msg);
+
+/* The HTTP status for a database failure: 503 when it may pass, else 500. */
+int	 page_db_status(enum db_err);
+/* 1 when the query carries key=1 exactly once (the notices after a redirect). */
+int	 query_flag(const struct req *, const char *key);
+/* The instant t as the Jalali date and time in Tehran, Persian digits ("" if bad). */
+const char *fa_when(struct req *, int64_t t);
+/* The same for a UTC DATETIME as MariaDB prints it. */
+const char *fa_when_sql(struct req *, const char *sql);
+/* s with ASCII digits in Persian; v in Persian digits. */
+const char *fa_digits(struct req *, const char *s);
+const char *fa_int(struct req *, long long v);
 
 #endif

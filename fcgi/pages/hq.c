@@ -26,63 +26,6 @@
 
 #define AUDIT_PAGE	50
 
-static int
-db_status(enum db_err rc)
-{
-	return rc == DB_DOWN || rc == DB_RETRY ? 503 : 500;
-}
-
-/* 1 when the query carries key=1 exactly once (the notices after a redirect). */
-static int
-query_flag(const struct req *r, const char *key)
-{
-	const struct http_param	*p;
-
-	if (http_params_count(&r->query, key) != 1)
-		return 0;
-	p = http_params_get(&r->query, key);
-	return p->vallen == 1 && p->val[0] == '1';
-}
-
-/* The instant t as the Jalali date and time in Tehran, Persian digits. */
-static const char *
-fa_when(struct req *r, int64_t t)
-{
-	struct tehran_tm	 tm;
-	struct buf		 b;
-	char			 date[32], hm[8];
-
-	tehran_from_unix(t, &tm);
-	if (jalali_format(date, sizeof(date), tm.jy, tm.jm, tm.jd, 1) < 0)
-		return "";
-	snprintf(hm, sizeof(hm), "%02d:%02d", tm.hour % 100, tm.min % 100);
-	buf_init(&b, r->arena);
-	buf_puts(&b, date);
-	buf_puts(&b, " ساعت ");
-	fa_put_digits(&b, hm);
-	return buf_cstr(&b);
-}
-
-static const char *
-fa_digits(struct req *r, const char *s)
-{
-	struct buf	 b;
-
-	buf_init(&b, r->arena);
-	fa_put_digits(&b, s);
-	return buf_cstr(&b);
-}
-
-static const char *
-fa_int(struct req *r, long long v)
-{
-	struct buf	 b;
-
-	buf_init(&b, r->arena);
-	fa_put_int(&b, v);
-	return buf_cstr(&b);
-}
-
 static void
 audit_init(struct req *r, struct audit_event *ev, const char *action,
     const char *entity, long long id)
@@ -108,7 +51,7 @@ page_hq_staff(struct req *r, const char *arg, const struct field_val *in)
 	(void)arg;
 	(void)in;
 	if ((rc = staff_list(r->db, r->arena, &rows, &n)) != DB_OK)
-		return page_error(r, db_status(rc), NULL);
+		return page_error(r, page_db_status(rc), NULL);
 	d = page_begin(r, "کارکنان", "hq_staff.tpl");
 	if (query_flag(r, "reset"))
 		view_show(d, "NOTICE_RESET");
@@ -151,7 +94,7 @@ page_hq_staff_totp_reset(struct req *r, const char *arg, const struct field_val 
 		return page_error(r, 400, NULL);
 	id = (long long)in[0].n;
 	if ((rc = db_begin(r->db)) != DB_OK)
-		return page_error(r, db_status(rc), NULL);
+		return page_error(r, page_db_status(rc), NULL);
 	if ((rc = user_by_id_locked(r->db, r->arena, id, &u, &found)) != DB_OK)
 		goto fail;
 	if (!found || strcmp(u.role, "licensee") == 0) {
@@ -187,7 +130,7 @@ page_hq_staff_totp_reset(struct req *r, const char *arg, const struct field_val 
 fail:
 	if (db_in_txn(r->db))
 		db_rollback(r->db);
-	return page_error(r, db_status(rc), NULL);
+	return page_error(r, page_db_status(rc), NULL);
 }
 
 /* ---- creating a staff account ---- */
@@ -281,7 +224,7 @@ page_hq_staff_new_form(struct req *r, const char *arg, const struct field_val *i
 	(void)arg;
 	(void)in;
 	if ((rc = region_list(r->db, r->arena, &regions, &nregions)) != DB_OK)
-		return page_error(r, db_status(rc), NULL);
+		return page_error(r, page_db_status(rc), NULL);
 	staff_form_begin(r, regions, nregions, NULL);
 	return page_end(r, 200);
 }
@@ -334,7 +277,7 @@ page_hq_staff_new(struct req *r, const char *arg, const struct field_val *in)
 		err[i] = in[i].error;
 	}
 	if ((rc = region_list(r->db, r->arena, &regions, &nregions)) != DB_OK)
-		return page_error(r, db_status(rc), NULL);
+		return page_error(r, page_db_status(rc), NULL);
 
 	role = in[SF_ROLE].s;
 	if (err[SF_ROLE] == NULL && strcmp(role, "reviewer") != 0 &&
@@ -377,7 +320,7 @@ page_hq_staff_new(struct req *r, const char *arg, const struct field_val *in)
 	}
 	if (err[SF_NATIONAL_ID] == NULL) {
 		if ((rc = staff_nid_exists(r->db, r->arena, nid, &exists)) != DB_OK)
-			return page_error(r, db_status(rc), NULL);
+			return page_error(r, page_db_status(rc), NULL);
 		if (exists)
 			err[SF_NATIONAL_ID] = "حسابی با این کد ملی از پیش وجود دارد.";
 	}
@@ -488,7 +431,7 @@ fail:
 	explicit_bzero(secret, sizeof(secret));
 	if (db_in_txn(r->db))
 		db_rollback(r->db);
-	return page_error(r, db_status(rc), NULL);
+	return page_error(r, page_db_status(rc), NULL);
 }
 
 /* ---- the audit log ---- */
@@ -596,7 +539,7 @@ page_hq_audit(struct req *r, const char *arg, const struct field_val *in)
 	af.actor_nid = actor;
 	rc = audit_browse(r->db, r->arena, &af, AUDIT_PAGE + 1, &rows, &n);
 	if (rc != DB_OK)
-		return page_error(r, db_status(rc), NULL);	/* drops the page begun */
+		return page_error(r, page_db_status(rc), NULL);	/* drops the page begun */
 	if (af.before > 0)
 		view_show(d, "PAGED");
 	if (n == 0) {

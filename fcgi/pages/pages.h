@@ -39,6 +39,9 @@ PAGE(page_hq_staff_new_form);
 PAGE(page_hq_staff_new);
 PAGE(page_hq_staff_totp_reset);
 PAGE(page_hq_audit);
+/* hq_outbox.c: messages waiting or failed. */
+PAGE(page_hq_outbox);
+PAGE(page_hq_outbox_requeue);
 
 int	 page_error_route(struct req *, const char *, const struct field_val *);
 int	 page_health(struct req *, const char *, const struct field_val *);

@@ -123,3 +123,44 @@ outbox_send_due(const struct conf *conf, struct db *db, struct arena *a, int max
 	}
 	return sent;
 }
+
+enum db_err
+outbox_pending(struct db *db, struct arena *a, struct outbox_row **rows, size_t *n)
+{
+	struct db_val	 c[9];
+	enum db_err	 rc;
+	int		 k;
+	size_t		 cap = 200;
+
+	*n = 0;
+	*rows = arena_calloc(a, cap, sizeof(**rows));
+	if ((rc = db_exec(db, STMT_OUTBOX_PENDING, NULL)) != DB_OK)
+		return rc;
+	while ((k = db_fetch(db, STMT_OUTBOX_PENDING, a, c)) == 1 && *n < cap) {
+		struct outbox_row *o = &(*rows)[(*n)++];
+
+		o->id = c[0].i;
+		o->channel = c[1].s;
+		o->recipient = c[2].s;
+		o->template = c[3].s;
+		o->state = c[4].s;
+		o->attempts = c[5].i;
+		o->last_error = c[6].s;
+		o->created_at = c[7].s;
+		o->next_attempt_at = c[8].s;
+	}
+	if (k == 1)
+		db_done(db, STMT_OUTBOX_PENDING);
+	return k < 0 ? DB_ERROR : DB_OK;
+}
+
+enum db_err
+outbox_requeue(struct db *db, long long id, int *changed)
+{
+	struct db_val	 p = db_int(id);
+	enum db_err	 rc;
+
+	rc = db_exec(db, STMT_OUTBOX_REQUEUE, &p);
+	*changed = rc == DB_OK && db_affected(db, STMT_OUTBOX_REQUEUE) == 1;
+	return rc;
+}

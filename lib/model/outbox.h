@@ -33,4 +33,21 @@ enum db_err	 outbox_enqueue(struct db *, enum outbox_channel, const char *recipi
  */
 int		 outbox_send_due(const struct conf *, struct db *, struct arena *, int max);
 
+/* A message waiting or failed, for HQ (never its body). */
+struct outbox_row {
+	long long	 id;
+	const char	*channel;
+	const char	*recipient;
+	const char	*template;
+	const char	*state;
+	long long	 attempts;
+	const char	*last_error;
+	const char	*created_at;
+	const char	*next_attempt_at;
+};
+/* At most 200 queued, sending or failed messages, failed first. */
+enum db_err	 outbox_pending(struct db *, struct arena *, struct outbox_row **, size_t *);
+/* Puts a failed message back in the queue; *changed says whether it was failed. */
+enum db_err	 outbox_requeue(struct db *, long long id, int *changed);
+
 #endif

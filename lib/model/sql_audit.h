@@ -1,9 +1,18 @@
 /* Statements of the audit_log table (see stmts.h and lib/audit.c). */
 
-/* The tail of the chain, locked so that appends inside transactions queue up. */
+/*
+ * The tail of the chain, from its own row (sql/0005_audit_tail.sql), locked so that
+ * appends inside transactions queue up and each reads the committed tail.
+ */
 STMT(STMT_AUDIT_TAIL,
-    "SELECT row_hash FROM audit_log ORDER BY id DESC LIMIT 1 FOR UPDATE",
+    "SELECT row_hash FROM audit_tail WHERE id = 1 FOR UPDATE",
     "", "b")
+STMT(STMT_AUDIT_TAIL_GET,
+    "SELECT row_hash FROM audit_tail WHERE id = 1",
+    "", "b")
+STMT(STMT_AUDIT_TAIL_SET,
+    "UPDATE audit_tail SET row_hash = ? WHERE id = 1",
+    "b", "")
 
 STMT(STMT_AUDIT_INSERT,
     "INSERT INTO audit_log (created_at, actor_user_id, actor_label, client_addr, "

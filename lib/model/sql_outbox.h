@@ -55,3 +55,15 @@ STMT(STMT_OUTBOX_STATS,
     "SELECT COALESCE(SUM(state = 'failed'), 0), "
     "COALESCE(SUM(state IN ('queued', 'sending')), 0) FROM outbox",
     "", "ii")
+
+/* HQ's view: what is waiting or has failed, newest first (bodies are not shown). */
+STMT(STMT_OUTBOX_PENDING,
+    "SELECT id, channel, recipient, template, state, attempts, last_error, created_at, "
+    "next_attempt_at FROM outbox WHERE state IN ('queued', 'sending', 'failed') "
+    "ORDER BY state = 'failed' DESC, id DESC LIMIT 200",
+    "", "issssisss")
+STMT(STMT_OUTBOX_REQUEUE,
+    "UPDATE outbox SET state = 'queued', attempts = 0, last_error = '', "
+    "next_attempt_at = UTC_TIMESTAMP(6), locked_until_at = NULL "
+    "WHERE id = ? AND state = 'failed'",
+    "i", "")

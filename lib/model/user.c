@@ -10,25 +10,6 @@
 #include "model/stmts.h"
 #include "model/user.h"
 
-/* Parses "YYYY-MM-DD HH:MM:SS[.ffffff]" (UTC) into unix seconds; 0 if empty or bad. */
-static int64_t
-sql_time(const char *s)
-{
-	struct tm	 tm;
-	int		 y, mo, d, h, mi, se;
-
-	if (s == NULL || sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) != 6)
-		return 0;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = se;
-	return (int64_t)timegm(&tm);
-}
-
 static void
 user_from_row(struct user *u, const struct db_val *c)
 {
@@ -175,8 +156,8 @@ throttle_get(struct db *db, struct arena *a, const char *scope, const char *subj
 		return DB_ERROR;
 	if (n == 1) {
 		t->failures = c[0].i;
-		t->window_start = sql_time(c[1].s);
-		t->locked_until = sql_time(c[2].s);
+		t->window_start = clock_parse_sql(c[1].s);
+		t->locked_until = clock_parse_sql(c[2].s);
 		db_done(db, STMT_THROTTLE_GET);
 	}
 	return DB_OK;

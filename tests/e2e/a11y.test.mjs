@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pages } from './pages.mjs';
-import { launchBrowser, openAndAxe, formatViolations, viewports } from './lib/browser.mjs';
+import { launchBrowser, openAndAxe, formatViolations, viewports, screenshot } from './lib/browser.mjs';
+import { sessionToken, resolvePath } from './lib/session.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -11,12 +12,16 @@ after(async () => { await browser?.close(); });
 
 for (const pg of pages) {
   for (const [vpName, viewport] of Object.entries(viewports)) {
-    test(`axe: ${pg.path} (${vpName}) has no serious or critical violations`, async () => {
-      const { context, response, violations } = await openAndAxe(browser, pg.path, { viewport });
+    test(`axe: ${pg.name} (${vpName}) has no serious or critical violations`, async () => {
+      const p = resolvePath(pg);
+      const cookie = pg.as ? sessionToken(pg.as) : null;
+      const { page, context, response, violations } = await openAndAxe(browser, p, { viewport, cookie });
       try {
-        assert.equal(response.status(), pg.status, `${pg.path} answered ${response.status()}`);
+        await screenshot(page, `page-${pg.name}-${vpName}`);
+        assert.equal(response.status(), pg.status, `${p} answered ${response.status()}`);
+        assert.equal(new URL(page.url()).pathname, p.replace(/\?.*/, ''), `${p} was redirected`);
         assert.equal(violations.length, 0,
-          `axe found ${violations.length} serious/critical violation(s) on ${pg.path}:\n${formatViolations(violations)}`);
+          `axe found ${violations.length} serious/critical violation(s) on ${p}:\n${formatViolations(violations)}`);
       } finally {
         await context.close();
       }

@@ -150,7 +150,7 @@ test('outbox send with an unreachable database exits 1', () => {
 // an 8-byte big-endian length and the bytes, or ff x 8 for NULL.
 function auditAppend(action, newJson) {
   const fields = ['2025-01-02 03:04:05.060708', null, 'test', '127.0.0.1', action, 'user', '42', null, newJson];
-  const tail = sql('SELECT HEX(row_hash) FROM audit_log ORDER BY id DESC LIMIT 1').trim();
+  const tail = sql('SELECT HEX(row_hash) FROM audit_tail WHERE id = 1').trim();
   const prev = tail ? Buffer.from(tail, 'hex') : Buffer.alloc(32);
   const h = createHash('sha256').update(prev);
   for (const f of fields) {
@@ -164,6 +164,7 @@ function auditAppend(action, newJson) {
   sql(`INSERT INTO audit_log (created_at, actor_user_id, actor_label, client_addr, action, entity_type,
     entity_id, old_json, new_json, prev_hash, row_hash) VALUES (${q(fields[0])}, NULL, 'test', '127.0.0.1',
     ${q(action)}, 'user', 42, NULL, ${q(newJson)}, UNHEX('${prev.toString('hex')}'), UNHEX('${hash}'))`);
+  sql(`UPDATE audit_tail SET row_hash = UNHEX('${hash}') WHERE id = 1`);
   return sql(`SELECT id FROM audit_log WHERE row_hash = UNHEX('${hash}')`).trim();
 }
 
@@ -184,4 +185,21 @@ test('audit verify passes, names an altered row, and passes again once it is res
   }
   const again = gepsWith(conf, ['audit', 'verify']);
   assert.equal(again.status, 0, again.stdout + again.stderr);
+});
+
+test('audit verify notices that the newest rows were deleted', () => {
+  const conf = path.join(STACK, 'geps.conf');
+  const tail = sql('SELECT HEX(row_hash) FROM audit_tail WHERE id = 1').trim();
+  const id = auditAppend(`test.${TAG}.last`, '{"x":1}');
+  const row = sql(`SELECT created_at, HEX(prev_hash), HEX(row_hash), action, new_json FROM audit_log WHERE id = ${id}`);
+  assert.ok(row);
+  sql(`DELETE FROM audit_log WHERE id = ${id}`);
+  try {
+    const r = gepsWith(conf, ['audit', 'verify']);
+    assert.equal(r.status, 1, r.stdout);
+    assert.match(r.stdout, /broken at row/);
+  } finally {
+    sql(`UPDATE audit_tail SET row_hash = UNHEX('${tail}') WHERE id = 1`);
+  }
+  assert.equal(gepsWith(conf, ['audit', 'verify']).status, 0);
 });

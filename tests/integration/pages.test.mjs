@@ -146,3 +146,13 @@ test('an over-long query string is refused with 414', async () => {
   assert.equal(r.status, 414);
   assert.match(r.text, /نشانی بیش از حد طولانی است/);
 });
+
+test('nginx rate-limits the sign-in forms per address, with the Persian 429 page', async () => {
+  const codes = await Promise.all(Array.from({ length: 150 }, () => http('/password/forgot').then((r) => r)));
+  const limited = codes.filter((r) => r.status === 429);
+  assert.ok(limited.length > 0, 'some requests were limited');
+  assert.match(limited[0].text, /درخواست‌های بیش از حد/);
+  assert.ok(codes.every((r) => r.status === 200 || r.status === 429));
+  // The test stack refills at 100 r/s: let the bucket fill before the next tests.
+  await new Promise((res) => setTimeout(res, 1500));
+});

@@ -125,3 +125,38 @@ test('a reload whose new workers cannot start keeps the old workers serving', as
   assert.ok(replaced, 'a good reload afterwards replaces them');
   assert.equal((await http('/')).status, 200);
 });
+
+test('logins beyond the hashing slots get a Persian "try again shortly" form, never an error', async () => {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { Client, makeUser } = await import('./lib/client.mjs');
+  const conf = `${process.env.GEPS_STACK}/geps.conf`;
+  const good = readFileSync(conf, 'utf8');
+  const reloads = () => (gepsLog().match(/event=reload_done/g) || []).length;
+  const users = Array.from({ length: 6 }, () => makeUser());
+  // No waiting for a slot at all: with 2 slots and 4 workers, some logins must be turned away.
+  let before = reloads();
+  writeFileSync(conf, good.replace(/^hash_wait_ms = .*$/m, '') + 'hash_wait_ms = 0\n');
+  try {
+    process.kill(gepsPid(), 'SIGHUP');
+    assert.ok(await until(() => reloads() > before), 'reloaded');
+    const died = (gepsLog().match(/event=worker_died/g) || []).length;
+    const results = await Promise.all(Array.from({ length: 32 }, (_, i) => {
+      const u = users[i % users.length];
+      return new Client().login(u.nid, u.password);
+    }));
+    const busy = results.filter((r) => r.status === 503);
+    assert.ok(busy.length > 0, `some were turned away: ${results.map((r) => r.status)}`);
+    for (const r of busy) {
+      assert.match(r.text, /سامانه در این لحظه شلوغ است/);
+      assert.match(r.text, /name="national_id"/, 'the form again, not an error page');
+      assert.equal(r.headers.get('retry-after'), '5');
+    }
+    assert.ok(results.every((r) => r.status === 303 || r.status === 503), results.map((r) => r.status).join());
+    assert.equal((gepsLog().match(/event=worker_died/g) || []).length, died, 'no worker died');
+  } finally {
+    writeFileSync(conf, good);
+    before = reloads();
+    process.kill(gepsPid(), 'SIGHUP');
+    await until(() => reloads() > before);
+  }
+});

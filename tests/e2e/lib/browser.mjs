@@ -47,8 +47,11 @@ const FAILING_IMPACTS = new Set(['serious', 'critical']);
 // (the caller closes page.context()), the navigation response, and the serious or
 // critical axe violations (an empty array when the page is clean). Console errors
 // and CSP violations reported by the page are collected in `consoleErrors`.
-export async function openAndAxe(browser, p, { viewport = viewports.desktop } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'fa-IR' });
+export async function openAndAxe(browser, p, { viewport = viewports.desktop, cookie = null } = {}) {
+  // A signed-in page: the session cookie geps would have set at login, sent as a
+  // header (Chrome refuses to plant a Secure cookie for an http URL through CDP).
+  const context = await browser.newContext({ viewport, locale: 'fa-IR',
+    extraHTTPHeaders: cookie ? { cookie: `__Host-geps=${cookie}` } : {} });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (msg) => {
