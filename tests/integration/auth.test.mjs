@@ -149,6 +149,19 @@ test('a session expires after 30 idle minutes (test clock)', async () => {
   assert.equal((await c.get('/account')).location, '/login', 'idle too long');
 });
 
+test('a session ends 12 hours after login however active it is (test clock)', async () => {
+  const u = makeUser();
+  const c = new Client();
+  c.now = nowS();
+  await c.login(u.nid, u.password);
+  for (let h = 0; h < 11; h++) {
+    c.now += 25 * 60;
+    assert.equal((await c.get('/account')).status, 200);
+  }
+  c.now = nowS() + 12 * 3600 + 60;
+  assert.equal((await c.get('/account')).location, '/login');
+});
+
 function lastCode(userId) {
   const body = sql(`SELECT body FROM outbox WHERE user_id = ${userId} AND template = 'reset_code' ORDER BY id DESC LIMIT 1`);
   const m = body.match(/(\d{6})/);
