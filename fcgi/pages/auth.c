@@ -303,24 +303,6 @@ page_password_change_form(struct req *r, const char *arg, const struct field_val
 	return change_form(r, &f, d, 200);
 }
 
-/*
- * Checks pw against hash inside the gate.  Returns 1 match, 0 no match (or no
- * hash), -1 when no slot was free in time.
- */
-static int
-same_as(const struct req *r, const char *pw, size_t len, const char *hash)
-{
-	int	 rc;
-
-	if (hash == NULL || *hash == '\0')
-		return 0;
-	if (crypto_gate_enter(r->conf->hash_wait_ms) != 0)
-		return -1;
-	rc = crypto_password_verify(pw, len, hash);
-	crypto_gate_leave();
-	return rc == 1;
-}
-
 int
 page_password_change(struct req *r, const char *arg, const struct field_val *in)
 {
@@ -349,7 +331,7 @@ page_password_change(struct req *r, const char *arg, const struct field_val *in)
 		return page_error(r, 503, NULL);
 	}
 	if (!forced) {
-		rc = same_as(r, in[CHANGE_CURRENT].s, in[CHANGE_CURRENT].len, u.password_hash);
+		rc = password_is(r, in[CHANGE_CURRENT].s, in[CHANGE_CURRENT].len, u.password_hash);
 		if (rc < 0) {
 			form_error(&f, "password", NULL, msg_busy);
 			return change_form(r, &f, d, 503);
@@ -365,9 +347,7 @@ page_password_change(struct req *r, const char *arg, const struct field_val *in)
 		return change_form(r, &f, d, 200);
 
 	/* Neither the current, nor the initial secret, nor the previous password. */
-	if ((rc = same_as(r, pw, len, u.password_hash)) == 0 &&
-	    (rc = same_as(r, pw, len, u.initial_hash)) == 0)
-		rc = same_as(r, pw, len, u.prev_hash);
+	rc = password_reused(r, pw, len, &u);
 	if (rc < 0) {
 		form_error(&f, "password", NULL, msg_busy);
 		return change_form(r, &f, d, 503);

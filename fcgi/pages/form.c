@@ -6,6 +6,9 @@
 
 #include "buf.h"
 #include "clock.h"
+#include "conf.h"
+#include "crypto.h"
+#include "model/user.h"
 #include "fa.h"
 #include "http.h"
 #include "jalali.h"
@@ -97,4 +100,29 @@ fa_int(struct req *r, long long v)
 	buf_init(&b, r->arena);
 	fa_put_int(&b, v);
 	return buf_cstr(&b);
+}
+
+int
+password_is(const struct req *r, const char *pw, size_t len, const char *hash)
+{
+	int	 rc;
+
+	if (hash == NULL || *hash == '\0')
+		return 0;
+	if (crypto_gate_enter(r->conf->hash_wait_ms) != 0)
+		return -1;
+	rc = crypto_password_verify(pw, len, hash);
+	crypto_gate_leave();
+	return rc == 1;
+}
+
+int
+password_reused(const struct req *r, const char *pw, size_t len, const struct user *u)
+{
+	int	 rc;
+
+	if ((rc = password_is(r, pw, len, u->password_hash)) != 0 ||
+	    (rc = password_is(r, pw, len, u->initial_hash)) != 0)
+		return rc;
+	return password_is(r, pw, len, u->prev_hash);
 }

@@ -9,11 +9,13 @@
 #ifndef GEPS_FORM_H
 #define GEPS_FORM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
 
 struct req;
+struct user;
 struct view_dict;
 
 struct form {
@@ -38,5 +40,14 @@ const char *fa_when_sql(struct req *, const char *sql);
 /* s with ASCII digits in Persian; v in Persian digits. */
 const char *fa_digits(struct req *, const char *s);
 const char *fa_int(struct req *, long long v);
+
+/*
+ * Checks pw against an encoded hash inside the hash gate: 1 it matches, 0 it does
+ * not (or there is no hash), -1 no hashing slot was free in time.
+ */
+int	 password_is(const struct req *, const char *pw, size_t len, const char *hash);
+/* The same against u's current password, initial secret and previous password. */
+int	 password_reused(const struct req *, const char *pw, size_t len,
+	    const struct user *u);
 
 #endif

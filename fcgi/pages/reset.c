@@ -289,21 +289,6 @@ fail:
 	return page_error(r, 503, NULL);
 }
 
-/* Checks pw against hash inside the gate: 1 same, 0 not, -1 busy. */
-static int
-same_as(const struct req *r, const char *pw, size_t len, const char *hash)
-{
-	int	 rc;
-
-	if (*hash == '\0')
-		return 0;
-	if (crypto_gate_enter(r->conf->hash_wait_ms) != 0)
-		return -1;
-	rc = crypto_password_verify(pw, len, hash);
-	crypto_gate_leave();
-	return rc == 1;
-}
-
 int
 page_reset_new(struct req *r, const char *arg, const struct field_val *in)
 {
@@ -336,9 +321,7 @@ page_reset_new(struct req *r, const char *arg, const struct field_val *in)
 		form_error(&f, "password", "PASSWORD_ERROR", password_message(pe));
 	else if (in[NEW_REPEAT].len != len || memcmp(in[NEW_REPEAT].s, pw, len) != 0)
 		form_error(&f, "repeat", "REPEAT_ERROR", "تکرار رمز عبور با رمز تازه یکسان نیست.");
-	else if ((rc = same_as(r, pw, len, u.initial_hash)) != 0 ||
-	    (rc = same_as(r, pw, len, u.prev_hash)) != 0 ||
-	    (rc = same_as(r, pw, len, u.password_hash)) != 0)
+	else if ((rc = password_reused(r, pw, len, &u)) != 0)
 		form_error(&f, "password", rc < 0 ? NULL : "PASSWORD_ERROR", rc < 0 ?
 		    "سامانه در این لحظه شلوغ است. لطفاً چند ثانیه بعد دوباره تلاش کنید." :
 		    "رمز تازه نباید با رمز فعلی، رمز اولیه یا رمز قبلی یکسان باشد.");
