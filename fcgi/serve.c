@@ -286,6 +286,8 @@ reload(struct master *m)
 	m->old_conf = m->conf;
 	m->old_gen = m->gen;
 	m->conf = c;
+	/* A new outbox_interval applies from now, not after the old one runs out. */
+	m->sender_next_us = clock_mono_us() + c->outbox_interval * 1000000;
 	m->nworkers = nworkers_of(c);
 	log_info("reload", "gen=%u", m->gen + 1);
 	start_generation(m);

@@ -6,8 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, url, screenshot, formatViolations, viewports } from './lib/browser.mjs';
-import { makeUser, toPersian } from '../integration/lib/client.mjs';
-import { sql } from '../integration/lib/stack.mjs';
+import { makeUser, toPersian, lastMessage } from '../integration/lib/client.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -47,8 +46,7 @@ test('journey: initial secret, forced change, logout, reset by national ID, logi
     await page.click('main button[type=submit]');
     await page.waitForSelector('#code');
     await axeClean(page, 'reset-code');
-    const body = sql(`SELECT body FROM outbox WHERE user_id = ${u.id} AND template = 'reset_code' ORDER BY id DESC LIMIT 1`);
-    const code = body.match(/(\d{6})/)[1];
+    const code = lastMessage(u.id, 'reset_code').match(/(\d{6})/)[1];
     await page.fill('#code', toPersian(code));
     await page.click('main button[type=submit]');
     await page.waitForSelector('#repeat');

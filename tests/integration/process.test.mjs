@@ -160,3 +160,28 @@ test('logins beyond the hashing slots get a Persian "try again shortly" form, ne
     await until(() => reloads() > before);
   }
 });
+
+test("the master's timer delivers queued messages by itself", async () => {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { sql } = await import('./lib/stack.mjs');
+  const conf = `${process.env.GEPS_STACK}/geps.conf`;
+  const good = readFileSync(conf, 'utf8');
+  const reloads = () => (gepsLog().match(/event=reload_done/g) || []).length;
+  sql("INSERT INTO outbox (channel, recipient, template, subject, body) VALUES ('sms', '09190000001', 'timer_test', '', 'timer test message')");
+  const id = sql("SELECT MAX(id) FROM outbox WHERE template = 'timer_test'").trim();
+  let before = reloads();
+  writeFileSync(conf, good.replace(/^outbox_interval = .*$/m, 'outbox_interval = 1'));
+  try {
+    process.kill(gepsPid(), 'SIGHUP');
+    assert.ok(await until(() => reloads() > before), 'reloaded');
+    const sent = await until(() => sql(`SELECT state FROM outbox WHERE id = ${id}`).trim() === 'sent', 15000, 200);
+    assert.ok(sent, 'delivered without anyone running geps outbox send');
+    assert.equal(sql(`SELECT body FROM outbox WHERE id = ${id}`).trim(), '', 'body cleared once sent');
+    assert.match(readFileSync(process.env.GEPS_OUTBOX, 'utf8'), /to=09190000001 .*body="timer test message"/);
+  } finally {
+    writeFileSync(conf, good);
+    before = reloads();
+    process.kill(gepsPid(), 'SIGHUP');
+    await until(() => reloads() > before);
+  }
+});

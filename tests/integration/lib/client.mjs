@@ -94,8 +94,10 @@ export function nidFrom(nine) {
 
 let serial = Date.now() % 1000000;
 // A fresh licensee (with no office) whose password is known; kind 'chosen' or 'initial'.
-export function makeUser({ role = 'licensee', kind = 'chosen', password = 'a fine long passphrase', region = null, mobile = '09120000000', email = null } = {}) {
+export function makeUser({ role = 'licensee', kind = 'chosen', password = 'a fine long passphrase', region = null, mobile = null, email = null } = {}) {
   let nid;
+  // Each test user has a mobile of its own, so that its messages can be found.
+  mobile ??= '0919' + String(serial % 10000000).padStart(7, '0');
   do { nid = nidFrom(700000000 + (serial++ % 99999999)); } while (/^(\d)\1{9}$/.test(nid));
   const h = scryptHash(password);
   sql(`INSERT INTO users (national_id, role, region_id, first_name, last_name, mobile, email,
@@ -117,3 +119,16 @@ export function demoAccounts() {
 
 export const toPersian = (s) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]);
 export { createHmac };
+
+// The text of the newest message of `template` to user `userId`: from its outbox
+// row, or, when the master's timer already delivered it (and cleared the body, which
+// may hold a code), from the file transport's log (var/outbox.log, GEPS_OUTBOX).
+export function lastMessage(userId, template) {
+  const row = sql(`SELECT recipient, body FROM outbox WHERE user_id = ${userId} AND template = '${template}' ORDER BY id DESC LIMIT 1`).replace(/\n$/, '');
+  if (!row) return null;
+  const [recipient, body] = row.split('\t');
+  if (body) return body;
+  const lines = readFileSync(process.env.GEPS_OUTBOX, 'utf8').split('\n').filter((l) => l.includes(` to=${recipient} `));
+  const m = lines.length ? lines.at(-1).match(/ body="(.*)"$/) : null;
+  return m ? m[1] : null;
+}
