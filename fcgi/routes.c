@@ -31,6 +31,13 @@ enum route_id {
 	ROUTE_ACCOUNT,
 	ROUTE_SESSION_END,
 	ROUTE_OFFICE,
+	ROUTE_DASHBOARD,
+	ROUTE_DECL,
+	ROUTE_DECL_SECTION,
+	ROUTE_DECL_SAVE,
+	ROUTE_DECL_SUBMIT,
+	ROUTE_DECL_REOPEN,
+	ROUTE_DECL_RECEIPT,
 	ROUTE_HQ_STAFF,
 	ROUTE_HQ_STAFF_NEW_FORM,
 	ROUTE_HQ_STAFF_NEW,
@@ -89,6 +96,14 @@ static const struct field_def f_staff_new[] = {
 static const struct field_def f_staff_totp_reset[] = {
 	{ "id", V_UINT, 1ULL << 31, 1 },
 };
+/* The criteria's values (c_<code>) are named by the rubric: RF_DYNAMIC. */
+static const struct field_def f_decl_save[] = {
+	{ "version", V_UINT, 1ULL << 31, 1 },
+	{ "next", V_LINE, 10, 0 },
+};
+static const struct field_def f_decl_version[] = {
+	{ "version", V_UINT, 1ULL << 31, 1 },
+};
 static const struct field_def f_audit[] = {
 	{ "action", V_LINE, 64, 0 },
 	{ "actor", V_LINE, 40, 0 },
@@ -140,6 +155,20 @@ static const struct route routes[ROUTE__MAX] = {
 	    page_session_end, ANYONE, RF_DB, F(f_session_end) },
 	{ ROUTE_OFFICE, "office", METHOD_GET, "/office/", page_office,
 	    ANYONE, RF_DB | RF_PREFIX, NOF },
+	{ ROUTE_DASHBOARD, "dashboard", METHOD_GET, "/dashboard", page_dashboard,
+	    ROLE_LICENSEE, RF_DB, NOF },
+	{ ROUTE_DECL, "decl", METHOD_GET, "/decl/#", page_decl,
+	    ROLE_LICENSEE, RF_DB, NOF },
+	{ ROUTE_DECL_SECTION, "decl_section", METHOD_GET, "/decl/#/section/*",
+	    page_decl_section, ROLE_LICENSEE, RF_DB, NOF },
+	{ ROUTE_DECL_SAVE, "decl_save", METHOD_POST, "/decl/#/section/*",
+	    page_decl_save, ROLE_LICENSEE, RF_DB | RF_DYNAMIC, F(f_decl_save) },
+	{ ROUTE_DECL_SUBMIT, "decl_submit", METHOD_POST, "/decl/#/submit",
+	    page_decl_submit, ROLE_LICENSEE, RF_DB, F(f_decl_version) },
+	{ ROUTE_DECL_REOPEN, "decl_reopen", METHOD_POST, "/decl/#/reopen",
+	    page_decl_reopen, ROLE_LICENSEE, RF_DB, NOF },
+	{ ROUTE_DECL_RECEIPT, "decl_receipt", METHOD_GET, "/decl/#/receipt",
+	    page_decl_receipt, ROLE_LICENSEE, RF_DB, NOF },
 	{ ROUTE_HQ_STAFF, "hq_staff", METHOD_GET, "/hq/staff", page_hq_staff,
 	    ROLE_HQ, RF_DB, NOF },
 	{ ROUTE_HQ_STAFF_NEW_FORM, "hq_staff_new_form", METHOD_GET, "/hq/staff/new",
@@ -162,8 +191,46 @@ static const struct route routes[ROUTE__MAX] = {
 	    ROLE_PUBLIC, 0, NOF },
 };
 
+/*
+ * Matches path against a pattern with '#' and '*' segments (see routes.h), writing
+ * the captured segments joined by '/' into out (outsz bytes).  1 on a match.
+ */
 static int
-route_path_match(const struct route *rt, const char *path, const char **arg)
+pattern_match(const char *pat, const char *path, char *out, size_t outsz)
+{
+	size_t	 o = 0, n;
+
+	while (*pat != '\0') {
+		if (*pat == '#' || *pat == '*') {
+			const char *ok = *pat == '#' ? "0123456789" :
+			    "abcdefghijklmnopqrstuvwxyz0123456789_";
+			size_t max = *pat == '#' ? 10 : 32;
+
+			n = strspn(path, ok);
+			if (n == 0 || n > max || (path[n] != '/' && path[n] != '\0'))
+				return 0;
+			if (o + n + 2 > outsz)
+				return 0;
+			if (o > 0)
+				out[o++] = '/';
+			memcpy(out + o, path, n);
+			o += n;
+			path += n;
+			pat++;
+			continue;
+		}
+		if (*pat++ != *path++)
+			return 0;
+	}
+	if (*path != '\0')
+		return 0;
+	out[o] = '\0';
+	return 1;
+}
+
+static int
+route_path_match(const struct route *rt, const char *path, const char **arg,
+    char *cap, size_t capsz)
 {
 	size_t	 n = strlen(rt->path);
 
@@ -171,6 +238,12 @@ route_path_match(const struct route *rt, const char *path, const char **arg)
 		if (strncmp(path, rt->path, n) != 0)
 			return 0;
 		*arg = path + n;
+		return 1;
+	}
+	if (strpbrk(rt->path, "#*") != NULL) {
+		if (!pattern_match(rt->path, path, cap, capsz))
+			return 0;
+		*arg = cap;
 		return 1;
 	}
 	if (strcmp(path, rt->path) != 0)
@@ -183,12 +256,13 @@ const struct route *
 route_find(enum method m, const char *path, const char **arg, int *status,
     const char **allow)
 {
-	size_t	 i;
-	int	 path_known = 0, get = 0, post = 0;
-	enum method want = m == METHOD_HEAD ? METHOD_GET : m;
+	static char	 cap[128];	/* one request at a time per process */
+	size_t		 i;
+	int		 path_known = 0, get = 0, post = 0;
+	enum method	 want = m == METHOD_HEAD ? METHOD_GET : m;
 
 	for (i = 0; i < ROUTE__MAX; i++) {
-		if (!route_path_match(&routes[i], path, arg))
+		if (!route_path_match(&routes[i], path, arg, cap, sizeof(cap)))
 			continue;
 		path_known = 1;
 		if (routes[i].method == METHOD_GET)

@@ -48,8 +48,18 @@ enum route_flag {
 	RF_PREFIX	= 1 << 1,	/* path is a prefix; the rest goes to req_arg */
 	RF_PENDING	= 1 << 2,	/* usable before the initial password is changed */
 	RF_MFA		= 1 << 3,	/* usable by staff before the second factor */
+	RF_DYNAMIC	= 1 << 4,	/* also reads keys named by data (a rubric's
+					   criteria) from req->form, validating them
+					   itself against that data */
 };
 
+/*
+ * A route's path is literal, or with RF_PREFIX a prefix whose rest goes to the
+ * handler's arg, or a pattern of '/'-separated segments in which '#' matches one
+ * segment of 1-10 ASCII digits and '*' one segment of [a-z0-9_] (1-32): the
+ * matched segments go to arg joined by '/': the pattern "/decl/#/file/#" gives
+ * "12/345" for "/decl/12/file/345".
+ */
 struct route {
 	int		 id;
 	const char	*name;

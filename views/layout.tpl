@@ -31,6 +31,9 @@
         <li><a href="/">صفحه اصلی</a></li>
         <li><a href="/#verify">استعلام رتبه دفتر</a></li>
         {{#USER}}
+        {{#LICENSEE_LINKS}}
+        <li><a href="/dashboard">میز کار دفاتر من</a></li>
+        {{/LICENSEE_LINKS}}
         <li><a href="/account">حساب کاربری</a></li>
         {{#HQ_LINKS}}
         <li><a href="/hq/staff">کارشناسان و ستاد</a></li>

@@ -31,6 +31,14 @@ PAGE(page_reset_new);
 /* account.c: the account page and its sessions. */
 PAGE(page_account);
 PAGE(page_session_end);
+/* declaration.c: the licensee's dashboard and an office's file in the round. */
+PAGE(page_dashboard);
+PAGE(page_decl);
+PAGE(page_decl_section);
+PAGE(page_decl_save);
+PAGE(page_decl_submit);
+PAGE(page_decl_reopen);
+PAGE(page_decl_receipt);
 /* office.c: one office, for whoever may see it. */
 PAGE(page_office);
 /* hq.c: staff accounts and the audit log. */

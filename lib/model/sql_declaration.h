@@ -1,0 +1,124 @@
+/* Statements of an office's file in a round, the licensee's side (declaration.h). */
+
+/* The office, if the licensee holds it. */
+STMT(STMT_DECL_OFFICE,
+    "SELECT id, province_id, name, code FROM offices "
+    "WHERE id = ? AND licensee_user_id = ?",
+    "ii", "iiss")
+/*
+ * The current round of an office with its file: the open round, else a round
+ * under review in which the file was sent back.  The deadline day is the later
+ * of the round's end and the office's extension.
+ */
+STMT(STMT_DECL_CURRENT,
+    "SELECT r.id, r.code, r.title, r.state, r.decl_start_date, "
+    "GREATEST(r.decl_end_date, COALESCE(e.decl_end_date, r.decl_end_date)), "
+    "COALESCE(d.id, 0), COALESCE(d.state, 'none'), COALESCE(d.version, 0), "
+    "d.tracking_no, DATE_FORMAT(d.submitted_at, '%Y-%m-%d %H:%i:%s'), "
+    "COALESCE(d.submit_count, 0), d.due_date "
+    "FROM rounds r "
+    "LEFT JOIN declarations d ON d.round_id = r.id AND d.office_id = ? "
+    "LEFT JOIN office_extensions e ON e.round_id = r.id AND e.office_id = ? "
+    "WHERE r.state = 'open' OR (r.state = 'review' AND d.state = 'returned') "
+    "ORDER BY r.state = 'open' DESC, r.decl_start_date DESC LIMIT 1",
+    "ii", "isssssisissis")
+/* Locks the file's row for the rest of the transaction. */
+STMT(STMT_DECL_LOCK,
+    "SELECT id FROM declarations WHERE round_id = ? AND office_id = ? FOR UPDATE",
+    "ii", "i")
+STMT(STMT_DECL_CREATE,
+    "INSERT IGNORE INTO declarations (round_id, office_id, province_id) VALUES (?, ?, ?)",
+    "iii", "")
+/* The open send-back of a returned file. */
+STMT(STMT_DECL_SEND_BACK,
+    "SELECT id, remarks FROM send_backs WHERE declaration_id = ? AND resubmitted_at IS NULL "
+    "ORDER BY id DESC LIMIT 1",
+    "i", "is")
+STMT(STMT_DECL_SEND_BACK_SECTIONS,
+    "SELECT section_id FROM send_back_sections WHERE send_back_id = ?",
+    "i", "i")
+
+/* Values of a file. */
+STMT(STMT_DECL_VALUES,
+    "SELECT criterion_id, declared_num IS NOT NULL, COALESCE(declared_num, 0), "
+    "COALESCE(declared_option_id, 0) FROM declaration_values WHERE declaration_id = ?",
+    "i", "iiii")
+/* The office's values in its newest earlier round, by criterion code (verified first). */
+STMT(STMT_DECL_PREVIOUS_VALUES,
+    "SELECT c.code, COALESCE(v.verified_num, v.declared_num) IS NOT NULL, "
+    "COALESCE(v.verified_num, v.declared_num, 0), "
+    "COALESCE(ov.code, od.code, '') FROM declaration_values v "
+    "JOIN criteria c ON c.id = v.criterion_id "
+    "LEFT JOIN criterion_options od ON od.id = v.declared_option_id "
+    "LEFT JOIN criterion_options ov ON ov.id = v.verified_option_id "
+    "WHERE v.declaration_id = (SELECT d.id FROM declarations d JOIN rounds r ON r.id = d.round_id "
+    "  WHERE d.office_id = ? AND d.round_id <> ? AND d.state NOT IN ('draft', 'not_submitted') "
+    "  ORDER BY r.decl_start_date DESC LIMIT 1)",
+    "ii", "siis")
+/* The office facts behind the system criteria and the office prefill. */
+STMT(STMT_DECL_OFFICE_FACTS,
+    "SELECT o.area_m2 IS NOT NULL, COALESCE(o.area_m2, 0), "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.ramp'), '') = 'true') + "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.lift'), '') = 'true') + "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.toilet'), '') = 'true') + "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.priority_counter'), '') = 'true'), "
+    "s.n, s.insured, s.disabled, "
+    "o.address <> '' AND o.postal_code IS NOT NULL AND o.phone IS NOT NULL AND "
+    "o.opening_hours <> '' AND o.area_m2 IS NOT NULL "
+    "FROM offices o, (SELECT COUNT(*) AS n, COALESCE(SUM(insured), 0) AS insured, "
+    "  COALESCE(SUM(disabled), 0) AS disabled FROM office_staff "
+    "  WHERE office_id = ? AND active = 1) s "
+    "WHERE o.id = ?",
+    "ii", "iiiiiii")
+STMT(STMT_DECL_VALUE_PUT,
+    "INSERT INTO declaration_values (declaration_id, round_id, criterion_id, declared_num, "
+    "declared_option_id) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+    "declared_num = VALUES(declared_num), declared_option_id = VALUES(declared_option_id)",
+    "iiiii", "")
+STMT(STMT_DECL_VALUE_CLEAR,
+    "DELETE FROM declaration_values WHERE declaration_id = ? AND criterion_id = ?",
+    "ii", "")
+/* The optimistic lock: 0 rows when another save came first. */
+STMT(STMT_DECL_BUMP,
+    "UPDATE declarations SET version = version + 1 WHERE id = ? AND version = ?",
+    "ii", "")
+STMT(STMT_DECL_SUBMIT,
+    "UPDATE declarations SET state = IF(state = 'returned', 'resubmitted', 'submitted'), "
+    "version = version + 1, tracking_no = COALESCE(tracking_no, ?), "
+    "first_submitted_at = COALESCE(first_submitted_at, ?), submitted_at = ?, "
+    "submit_count = submit_count + 1, due_date = ? "
+    "WHERE id = ? AND state IN ('draft', 'returned')",
+    "sssii", "")
+STMT(STMT_DECL_SEND_BACK_DONE,
+    "UPDATE send_backs SET resubmitted_at = ? WHERE id = ? AND resubmitted_at IS NULL",
+    "si", "")
+STMT(STMT_DECL_REOPEN,
+    "UPDATE declarations SET state = 'draft', version = version + 1 "
+    "WHERE id = ? AND state = 'submitted'",
+    "i", "")
+/* Files per evidence requirement of a file. */
+STMT(STMT_DECL_EVIDENCE_COUNTS,
+    "SELECT COALESCE(requirement_id, 0), section_id, COUNT(*) FROM declaration_evidence "
+    "WHERE declaration_id = ? GROUP BY requirement_id, section_id",
+    "i", "iii")
+/* Every file of a declaration, for the receipt. */
+STMT(STMT_DECL_EVIDENCE_ALL,
+    "SELECT de.id, de.section_id, COALESCE(de.requirement_id, 0), de.original_name, "
+    "e.size_bytes, LOWER(HEX(e.sha256)), e.mime FROM declaration_evidence de "
+    "JOIN evidence e ON e.id = de.evidence_id WHERE de.declaration_id = ? ORDER BY de.id",
+    "i", "iiisiss")
+/* The round's review deadline, for due_date at submission. */
+STMT(STMT_DECL_ROUND_REVIEW_END,
+    "SELECT review_end_date FROM rounds WHERE id = ?",
+    "i", "s")
+/* A licensee's offices with the file state in the current round and the last rank. */
+STMT(STMT_DECL_MY_OFFICES,
+    "SELECT o.id, o.code, o.name, o.kind, "
+    "(SELECT d.public_rank FROM declarations d JOIN rounds r ON r.id = d.round_id "
+    "  WHERE d.office_id = o.id AND r.state IN ('published', 'objection', 'final', 'closed') "
+    "  AND d.public_rank IS NOT NULL ORDER BY r.decl_start_date DESC LIMIT 1), "
+    "(SELECT r.code FROM declarations d JOIN rounds r ON r.id = d.round_id "
+    "  WHERE d.office_id = o.id AND r.state IN ('published', 'objection', 'final', 'closed') "
+    "  AND d.public_rank IS NOT NULL ORDER BY r.decl_start_date DESC LIMIT 1) "
+    "FROM offices o WHERE o.licensee_user_id = ? AND o.status = 'active' ORDER BY o.code",
+    "i", "isssis")

@@ -1,0 +1,27 @@
+/* Statements reading a round's rubric (see rubric.h).  All in display order. */
+
+STMT(STMT_RUBRIC_SECTIONS,
+    "SELECT id, code, title, COALESCE(help_text, '') FROM rubric_sections "
+    "WHERE round_id = ? ORDER BY position, id",
+    "i", "isss")
+STMT(STMT_RUBRIC_CRITERIA,
+    "SELECT c.id, c.section_id, c.code, c.title, COALESCE(c.help_text, ''), c.kind, "
+    "c.unit, c.decimals, c.min_value IS NOT NULL, COALESCE(c.min_value, 0), "
+    "c.max_value IS NOT NULL, COALESCE(c.max_value, 0), c.required, c.filled_by, "
+    "c.prefill FROM criteria c JOIN rubric_sections s ON s.id = c.section_id "
+    "WHERE c.round_id = ? ORDER BY s.position, s.id, c.position, c.id",
+    "i", "iisssssiiiiiiss")
+STMT(STMT_RUBRIC_OPTIONS,
+    "SELECT o.id, o.criterion_id, o.code, o.title, o.lower_value IS NOT NULL, "
+    "COALESCE(o.lower_value, 0), o.upper_value IS NOT NULL, "
+    "COALESCE(o.upper_value, 0), o.points_x100 FROM criterion_options o "
+    "JOIN criteria c ON c.id = o.criterion_id "
+    "WHERE c.round_id = ? ORDER BY o.criterion_id, o.position, o.id",
+    "i", "iississii")
+STMT(STMT_RUBRIC_EVIDENCE,
+    "SELECT e.id, e.section_id, COALESCE(e.criterion_id, 0), e.code, e.title, "
+    "COALESCE(e.help_text, ''), e.min_files, e.max_files, "
+    "COALESCE(e.only_if_option_id, 0) FROM evidence_requirements e "
+    "JOIN rubric_sections s ON s.id = e.section_id "
+    "WHERE s.round_id = ? ORDER BY e.section_id, e.position, e.id",
+    "i", "iiisssiii")
