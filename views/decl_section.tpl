@@ -5,9 +5,9 @@
   SEND_BACK), SECTION_CODE, SECTION_TITLE, SECTION_NO_FA, SECTION_COUNT_FA,
   SECTION_HELP (TEXT), PREV/NEXT (CODE), HAS_NEXT, BANNER (MESSAGE), SAVED,
   EDITABLE or NOT_IN_SEND_BACK, ERRORS/ERROR (FIELD_ID, MESSAGE); repeated
-  CRITERION (FIELD, TITLE, LABEL_FOR or LABEL_P, HELP (TEXT), UNIT (TEXT), RANGE (TEXT), REQUIRED,
+  CRITERION (FIELD, TITLE, LABEL_FOR or LABEL_P, HELP (TEXT), RANGE (TEXT), REQUIRED,
   FROM_PREVIOUS, FROM_OFFICE, HAS_ERROR, FIELD_ERROR (MESSAGE), SYSTEM (VALUE,
-  OFFICE_ID), REVIEWER, NUMBER (FIELD, VALUE, DISABLED, INVALID), CHOICES (FIELD,
+  OFFICE_ID), REVIEWER, NUMBER (FIELD, VALUE, UNIT (TEXT), DISABLED, INVALID), CHOICES (FIELD,
   repeated OPTION (FIELD, CODE, TITLE, CHECKED, DISABLED))); include EVIDENCE.
 }}
 <nav class="breadcrumbs" aria-label="مسیر"><a href="/dashboard">میز کار</a> <span aria-hidden="true">›</span> <a href="/decl/{{OFFICE_ID}}">خوداظهاری {{OFFICE_NAME}}</a> <span aria-hidden="true">›</span> <span>{{SECTION_TITLE}}</span></nav>
@@ -54,10 +54,10 @@
     {{/FIELD_ERROR}}
     {{#NUMBER}}
     <div class="field__row">
-      <input id="{{FIELD}}" name="{{FIELD}}" type="text" inputmode="decimal" dir="ltr" autocomplete="off" maxlength="20" value="{{VALUE}}"{{#DISABLED}} disabled{{/DISABLED}}{{#INVALID}} aria-invalid="true" aria-describedby="{{FIELD}}-error"{{/INVALID}}>
+      <input class="input--number" id="{{FIELD}}" name="{{FIELD}}" type="text" inputmode="decimal" dir="ltr" autocomplete="off" maxlength="20" value="{{VALUE}}"{{#DISABLED}} disabled{{/DISABLED}}{{#INVALID}} aria-invalid="true" aria-describedby="{{FIELD}}-error"{{/INVALID}}>
+      {{#UNIT}}<span class="unit">{{TEXT}}</span>{{/UNIT}}
     </div>
     {{/NUMBER}}
-    {{#UNIT}}<span class="unit">{{TEXT}}</span>{{/UNIT}}
     {{#CHOICES}}
     <div class="choices" role="radiogroup" aria-labelledby="{{FIELD}}-title">
       {{#OPTION}}
@@ -80,12 +80,12 @@
   <div class="form__actions">
     {{#HAS_NEXT}}<button type="submit" name="next" value="next" class="button button--primary">ذخیره و بخش بعد</button>{{/HAS_NEXT}}
     <button type="submit" class="button button--secondary">ذخیره پیش‌نویس</button>
-    <button type="submit" name="next" value="summary" class="button button--quiet">ذخیره و بازگشت به خلاصه</button>
+    <button type="submit" name="next" value="summary" class="button button--secondary">ذخیره و بازگشت به خلاصه</button>
   </div>
   {{/EDITABLE}}
 </form>
 {{>EVIDENCE}}
-<nav class="pager" aria-label="بخش‌ها">
+<nav class="pager pager--sections" aria-label="بخش‌ها">
   {{#PREV}}<a href="/decl/{{OFFICE_ID}}/section/{{CODE}}">بخش قبل</a>{{/PREV}}
   <a href="/decl/{{OFFICE_ID}}">خلاصه پرونده</a>
   {{#NEXT}}<a href="/decl/{{OFFICE_ID}}/section/{{CODE}}">بخش بعد</a>{{/NEXT}}

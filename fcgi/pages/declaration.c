@@ -340,8 +340,6 @@ section_page(struct req *r, struct decl *dc, const struct rubric *rb,
 		    "LABEL_FOR" : "LABEL_P");
 		if (c->help[0] != '\0')
 			view_set(view_section(cd, "HELP"), "TEXT", c->help);
-		if (c->unit[0] != '\0')
-			view_set(view_section(cd, "UNIT"), "TEXT", c->unit);
 		if (t != NULL && t->error != NULL) {
 			form_error(&f, id, NULL, t->error);
 			view_set(view_section(cd, "FIELD_ERROR"), "MESSAGE", t->error);
@@ -351,7 +349,8 @@ section_page(struct req *r, struct decl *dc, const struct rubric *rb,
 			struct view_dict *sy = view_section(cd, "SYSTEM");
 
 			view_set(sy, "VALUE", c->kind == CRIT_NUMBER ? (v->has_num ?
-			    rubric_format_number(r->arena, c, v->num) : "—") :
+			    arena_printf(r->arena, "%s %s", rubric_format_number(r->arena,
+			    c, v->num), c->unit) : "—") :
 			    (v->opt != NULL ? v->opt->title : "—"));
 			view_set(sy, "OFFICE_ID", arena_printf(r->arena, "%lld",
 			    dc->office_id));
@@ -372,6 +371,8 @@ section_page(struct req *r, struct decl *dc, const struct rubric *rb,
 			view_set(od, "FIELD", id);
 			view_set(od, "VALUE", t != NULL && t->text != NULL ? t->text :
 			    v->has_num ? rubric_format_number(r->arena, c, v->num) : "");
+			if (c->unit[0] != '\0')
+				view_set(view_section(od, "UNIT"), "TEXT", c->unit);
 			if (c->has_min && c->has_max)
 				view_set(view_section(cd, "RANGE"), "TEXT", arena_printf(
 				    r->arena, "از %s تا %s",

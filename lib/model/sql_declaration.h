@@ -58,10 +58,10 @@ STMT(STMT_DECL_PREVIOUS_VALUES,
 /* The office facts behind the system criteria and the office prefill. */
 STMT(STMT_DECL_OFFICE_FACTS,
     "SELECT o.area_m2 IS NOT NULL, COALESCE(o.area_m2, 0), "
-    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.ramp'), '') = 'true') + "
-    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.lift'), '') = 'true') + "
-    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.toilet'), '') = 'true') + "
-    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.priority_counter'), '') = 'true'), "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.ramp'), '') IN ('true', '1')) + "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.lift'), '') IN ('true', '1')) + "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.toilet'), '') IN ('true', '1')) + "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.priority_counter'), '') IN ('true', '1')), "
     "s.n, s.insured, s.disabled, "
     "o.address <> '' AND o.postal_code IS NOT NULL AND o.phone IS NOT NULL AND "
     "o.opening_hours <> '' AND o.area_m2 IS NOT NULL "
@@ -88,7 +88,7 @@ STMT(STMT_DECL_SUBMIT,
     "first_submitted_at = COALESCE(first_submitted_at, ?), submitted_at = ?, "
     "submit_count = submit_count + 1, due_date = ? "
     "WHERE id = ? AND state IN ('draft', 'returned')",
-    "sssii", "")
+    "ssssi", "")
 STMT(STMT_DECL_SEND_BACK_DONE,
     "UPDATE send_backs SET resubmitted_at = ? WHERE id = ? AND resubmitted_at IS NULL",
     "si", "")
