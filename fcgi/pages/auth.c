@@ -252,7 +252,8 @@ page_login(struct req *r, const char *arg, const struct field_val *in)
 		return resp_redirect(r, "/password/change");
 	if (staff)
 		return resp_redirect(r, u.totp_enrolled ? "/totp" : "/totp/enroll");
-	return resp_redirect(r, "/");
+	/* A licensee's work starts at the dashboard of their offices. */
+	return resp_redirect(r, "/dashboard");
 }
 
 int

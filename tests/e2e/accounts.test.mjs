@@ -60,9 +60,9 @@ test('journey: initial secret, forced change, logout, reset by national ID, logi
     await page.fill('#national_id', u.nid);
     await page.fill('#password', 'رمز تازه پس از فراموشی');
     await page.click('main button[type=submit]');
-    await page.waitForURL((u2) => new URL(u2).pathname === '/');
+    await page.waitForURL((u2) => new URL(u2).pathname === '/dashboard');
     assert.match(await page.textContent('header'), /آزمون کاربر/);
-    await axeClean(page, 'signed-in-home');
+    await axeClean(page, 'signed-in-dashboard');
   } finally {
     await context.close();
   }

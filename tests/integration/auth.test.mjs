@@ -15,7 +15,7 @@ test('a licensee signs in with Persian digits and gets a hardened session cookie
   await c.freshCsrf('/login');
   const res = await c.post('/login', { national_id: toPersian(u.nid.slice(0, 3) + '-' + u.nid.slice(3)), password: u.password });
   assert.equal(res.status, 303);
-  assert.equal(res.location, '/');
+  assert.equal(res.location, '/dashboard');
   const set = res.headers.getSetCookie().find((h) => h.startsWith('__Host-geps='));
   assert.ok(set, 'session cookie set');
   assert.match(set, /; Path=\/; HttpOnly; SameSite=Lax; Secure/);
