@@ -85,6 +85,13 @@ page_begin(struct req *r, const char *title, const char *tpl)
 	return r->page;
 }
 
+void
+page_script(struct req *r, const char *name)
+{
+	if (r->page_root != NULL)
+		view_set(view_section(r->page_root, "SCRIPT"), "NAME", name);
+}
+
 int
 page_end(struct req *r, int status)
 {

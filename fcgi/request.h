@@ -74,6 +74,11 @@ int	 resp_header(struct req *, const char *name, const char *value);
  */
 struct view_dict *page_begin(struct req *, const char *title, const char *tpl);
 /*
+ * Adds views/assets/js/<name>.js to the page begun (deferred, after the content).
+ * Pages work without it: scripts only improve them.
+ */
+void	 page_script(struct req *, const char *name);
+/*
  * Expands the page begun with page_begin() into the body with the given status.
  * On a template failure the response becomes the 500 page.  Returns 0 or -1.
  */

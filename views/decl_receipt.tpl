@@ -36,4 +36,8 @@
   </div>
   <p class="hint">کد رهگیری <span dir="ltr">{{TRACKING_NO}}</span> را برای پیگیری پرونده نگه دارید. اثر انگشت هر فایل نشان می‌دهد که کدام نسخه از مدرک ارسال شده است.</p>
 </article>
-<p class="no-print"><a href="/decl/{{OFFICE_ID}}">بازگشت به پرونده</a> — برای چاپ از فرمان چاپ مرورگر (Ctrl+P) استفاده کنید.</p>
+<div class="actions no-print">
+  <button type="button" class="button button--primary" data-print hidden>چاپ رسید</button>
+  <a class="button button--secondary" href="/decl/{{OFFICE_ID}}">بازگشت به پرونده</a>
+</div>
+<p class="hint no-print">برای چاپ یا ذخیره به صورت PDF می‌توانید از فرمان چاپ مرورگر (Ctrl+P) هم استفاده کنید.</p>

@@ -4,7 +4,8 @@
   The root template of every page. The page template is the CONTENT include; its
   dictionary is separate, so the page sees none of the values below.
   Layout dictionary: PAGE_TITLE, ASSET_VERSION, TODAY_FA; section USER (USER_NAME,
-  ROLE_LABEL, CSRF_TOKEN) when logged in, section GUEST otherwise.
+  ROLE_LABEL, CSRF_TOKEN) when logged in, section GUEST otherwise; repeated
+  SCRIPT (NAME) for the page's scripts (page_script()).
 }}
 <html lang="fa" dir="rtl">
 <head>
@@ -66,5 +67,8 @@
     <p>سازمان تنظیم مقررات و ارتباطات رادیویی</p>
   </div>
 </footer>
+{{#SCRIPT}}
+<script src="/assets/js/{{NAME}}.js?v={{ASSET_VERSION:u}}" defer></script>
+{{/SCRIPT}}
 </body>
 </html>

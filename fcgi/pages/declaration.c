@@ -751,6 +751,7 @@ page_decl_receipt(struct req *r, const char *arg, const struct field_val *in)
 	    (rc = decl_files(r->db, r->arena, dc.id, &files, &n)) != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	d = page_begin(r, "رسید ارسال خوداظهاری", "decl_receipt.tpl");
+	page_script(r, "print");
 	set_common(r, d, &dc);
 	if (query_flag(r, "new"))
 		view_show(d, "NEW");
