@@ -115,6 +115,56 @@ def rural_address(village):
     return f'روستای {village}، خیابان اصلی، {near}، پلاک {fa(rnd.randrange(1, 80))}'
 
 
+# The ranking rule in SQL (the same rule as lib/score): the points of the band that
+# holds each verified (else declared) number, or of the chosen option, summed, minus
+# the violations that were not revoked; the rank from the round's thresholds.
+SCORE_SQL = """UPDATE declarations d
+JOIN rounds r ON r.id = d.round_id
+JOIN (
+  SELECT v.declaration_id, SUM(o.points_x100) AS pts
+  FROM declaration_values v
+  JOIN criteria c ON c.id = v.criterion_id
+  JOIN criterion_options o ON o.criterion_id = c.id AND (
+    (c.kind = 'number' AND COALESCE(v.verified_num, v.declared_num) IS NOT NULL
+      AND (o.lower_value IS NULL OR o.lower_value <= COALESCE(v.verified_num, v.declared_num))
+      AND (o.upper_value IS NULL OR COALESCE(v.verified_num, v.declared_num) < o.upper_value))
+    OR (c.kind <> 'number' AND o.id = COALESCE(v.verified_option_id, v.declared_option_id)))
+  GROUP BY v.declaration_id
+) s ON s.declaration_id = d.id
+LEFT JOIN (
+  SELECT declaration_id, SUM(CAST(occurrences AS SIGNED) * points_each_x100) AS ded
+  FROM violations WHERE revoked_at IS NULL GROUP BY declaration_id
+) x ON x.declaration_id = d.id
+SET d.%(score)s = s.pts + COALESCE(x.ded, 0),
+    d.%(rank)s = CASE WHEN s.pts + COALESCE(x.ded, 0) >= r.rank1_min_x100 THEN 1
+                      WHEN s.pts + COALESCE(x.ded, 0) >= r.rank2_min_x100 THEN 2 ELSE 3 END
+WHERE r.code = '1404-2' AND %(only)s;"""
+
+OBJECTIONS_SQL = """INSERT INTO objections (declaration_id, body, state, filed_by_user_id, filed_at,
+  decided_by_user_id, decided_at, decision_reason)
+SELECT t.id, %s, IF(t.n <= 2, 'accepted', 'rejected'), t.licensee, '2026-05-23 07:12:00',
+  t.reviewer, '2026-06-02 09:40:00', IF(t.n <= 2, NULL, %s)
+FROM (
+  SELECT d.id, f.licensee_user_id AS licensee, d.reviewer_user_id AS reviewer,
+    ROW_NUMBER() OVER (ORDER BY d.score_x100 DESC, f.code) AS n
+  FROM declarations d JOIN offices f ON f.id = d.office_id JOIN rounds r ON r.id = d.round_id
+  WHERE r.code = '1404-2' AND d.`rank` = 2
+) t WHERE t.n <= 3
+ON DUPLICATE KEY UPDATE objections.id = objections.id;"""
+
+ACCEPTED_SQL = """UPDATE declaration_values v
+JOIN objections j ON j.declaration_id = v.declaration_id AND j.state = 'accepted'
+JOIN criteria c ON c.id = v.criterion_id AND c.code = 'association'
+SET v.verify_state = 'corrected', v.verified_num = 100,
+    v.verify_note = 'پس از بررسی اعتراض، امتیاز انجمن صنفی اصلاح شد.'
+WHERE v.verified_num <> 100;"""
+
+# The spread of the offices' quality in 1404-2 (see main()), chosen so that the
+# default rubric ranks about 60 % of them 1, 39 % 2 and 1 % 3.
+QUALITY_MEAN = 0.1
+QUALITY_SD = 0.8
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     out = []
@@ -192,9 +242,10 @@ def main():
         hours = 'شنبه تا چهارشنبه ۸ تا ۱۶، پنجشنبه ۸ تا ۱۲' if not o['rural'] else 'شنبه تا پنجشنبه ۸ تا ۱۴'
         area_m2 = rnd.randint(14, 30) if o['rural'] else rnd.randint(20, 120)
         ramp = rnd.random() < 0.7
+        lift, toilet, counter = rnd.random() < 0.2, rnd.random() < 0.3, rnd.random() < 0.8
         acc = '{"ramp": %s, "lift": %s, "toilet": %s, "priority_counter": %s}' % (
-            str(ramp).lower(), str(rnd.random() < 0.2).lower(),
-            str(rnd.random() < 0.3).lower(), str(rnd.random() < 0.8).lower())
+            str(ramp).lower(), str(lift).lower(), str(toilet).lower(), str(counter).lower())
+        o['access'] = ramp + lift + toilet + counter
         expires = f'{2027 + rnd.randrange(4)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}'
         if o['rural']:
             # The village name goes into the address through SQL, from the cities table.
@@ -218,11 +269,14 @@ def main():
     rows = []
     for o in offices:
         n = rnd.randint(1, 3) if o['rural'] else rnd.randint(2, 6)
+        o['staff'], o['insured'], o['disabled'] = n, 0, 0
         for j in range(n):
             fn, ln = person()
             job = 'مدیر دفتر' if j == 0 else rnd.choice(JOBS[1:])
             insured = 1 if rnd.random() < 0.8 else 0
             disabled = 1 if rnd.random() < 0.06 else 0
+            o['insured'] += insured
+            o['disabled'] += disabled
             rows.append('  ((SELECT id FROM offices WHERE code = %s), %s, %s, %s, %s, %d, %d)' % (
                 q(o['code']), q(fresh_id()), q(fn), q(ln), q(job), insured, disabled))
     w(',\n'.join(rows))
@@ -230,8 +284,8 @@ def main():
     w('')
 
     # Rounds.  1404-2 ran 17 Farvardin - 5 Ordibehesht 1405 (the seed's dates) and is
-    # final; 1405-1 is open: 24 Aban - 13 Azar 1405 (20 days around today, 1 Azar
-    # 1405 = 2026-11-22), review until 23 Azar.
+    # final.  1405-1 is open around the day the demo is loaded (from a week before to
+    # twelve days after), so that ./dev up always has a round to declare in.
     w('-- Rounds: a final past round and the open one.')
     w('INSERT INTO rounds (code, title, state, decl_start_date, decl_end_date, review_end_date,')
     w('  correction_days, objection_days, objection_end_date, rank1_min_x100, rank2_min_x100,')
@@ -239,86 +293,133 @@ def main():
     w("  ('1404-2', 'ارزیابی نیمسال دوم ۱۴۰۴', 'final', '2026-04-06', '2026-04-25', '2026-05-05',")
     w("   5, 7, '2026-05-27', 7000, 4000, 'last_known', '2026-04-05 20:30:00', '2026-05-19 08:00:00',")
     w("   '2026-05-20 05:30:00', '2026-06-10 06:00:00'),")
-    w("  ('1405-1', 'ارزیابی نیمسال اول ۱۴۰۵', 'open', '2026-11-15', '2026-12-04', '2026-12-14',")
-    w("   5, 7, NULL, 7000, 4000, 'last_known', '2026-11-14 20:30:00', NULL, NULL, NULL)")
+    w("  ('1405-1', 'ارزیابی نیمسال اول ۱۴۰۵', 'open', CURDATE() - INTERVAL 7 DAY,")
+    w("   CURDATE() + INTERVAL 12 DAY, CURDATE() + INTERVAL 22 DAY,")
+    w("   5, 7, NULL, 7000, 4000, 'last_known', UTC_TIMESTAMP(6) - INTERVAL 8 DAY, NULL, NULL, NULL)")
     w('ON DUPLICATE KEY UPDATE id = id;')
     w('UPDATE rounds SET copied_from_round_id = (SELECT id FROM (SELECT id FROM rounds WHERE code = \'1404-2\') AS p)')
     w("  WHERE code = '1405-1' AND copied_from_round_id IS NULL;")
     w('')
 
-    # 1404-2 results: about 60 % rank 1, 38 % rank 2, 2 % rank 3; a few offices did not
-    # take part; three objections (two accepted, one rejected).
-    w('-- Results of 1404-2.')
+    # Both rounds use the default rubric: one source, sql/reference/rubric/default.sql.
+    with open(os.path.join(here, '..', 'reference', 'rubric', 'default.sql'), encoding='utf-8') as fh:
+        rubric = fh.read()
+    for code in ('1404-2', '1405-1'):
+        w(f'-- The default rubric for {code} (sql/reference/rubric/default.sql).')
+        w(f"SET @round_id = (SELECT id FROM rounds WHERE code = '{code}');")
+        w(rubric)
+
+    # 1404-2: every office but five took part; the region verified the values, and the
+    # score follows from them by the ranking rule (computed in SQL below, the rule of
+    # lib/score).  Values come from each office's data (area, accessibility, staff) and
+    # from a per-office quality that moves location, satisfaction and the association's
+    # score together; three weak offices, with violations, make up the bottom.
+    q2 = random.Random(14052)
+    ranked = list(offices)
+    q2.shuffle(ranked)
+    absent = {o['code'] for o in ranked[:5]}
+    weak = {o['code'] for o in ranked[5:8]}
+
+    w('-- Files of 1404-2; their scores and ranks are computed from the values below.')
     w('INSERT INTO declarations (round_id, office_id, province_id, state, version, tracking_no, due_date,')
     w('  first_submitted_at, submitted_at, submit_count, return_count, reviewer_user_id, reviewed_at,')
-    w('  score_x100, `rank`, rank_basis, scored_at, final_score_x100, final_rank, final_at) VALUES')
+    w('  rank_basis, scored_at, final_at) VALUES')
     rows = []
-    objections = []
-    reviewer_of = {}
-    ranked = [o for o in offices]
-    rnd.shuffle(ranked)
-    n = len(ranked)
-    for i, o in enumerate(ranked):
+    values = []
+    for o in ranked:
         region = next(p[5] for p in PROVINCES if p[0] == o['pcode'])
         rev = "(SELECT id FROM users WHERE role = 'reviewer' AND region_id = %d ORDER BY id LIMIT 1)" % region
-        if i < 5:
-            # Did not take part: ranked on last known data (none here: not evaluated).
-            rows.append('  ((SELECT id FROM rounds WHERE code = \'1404-2\'), (SELECT id FROM offices WHERE code = %s), '
-                        '(SELECT id FROM provinces WHERE code = %s), \'not_submitted\', 0, NULL, NULL,\n'
-                        '   NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, \'not_evaluated\', \'2026-05-19 08:00:00\', NULL, NULL, \'2026-06-10 06:00:00\')'
+        if o['code'] in absent:
+            rows.append("  ((SELECT id FROM rounds WHERE code = '1404-2'), (SELECT id FROM offices WHERE code = %s), "
+                        "(SELECT id FROM provinces WHERE code = %s), 'not_submitted', 0, NULL, NULL,\n"
+                        "   NULL, NULL, 0, 0, NULL, NULL, 'not_evaluated', '2026-05-19 08:00:00', '2026-06-10 06:00:00')"
                         % (q(o['code']), q(o['pcode'])))
             continue
-        f = (i - 5) / (n - 5)
-        if f < 0.02:
-            rank, score = 3, rnd.randint(2500, 3999)
-        elif f < 0.40:
-            rank, score = 2, rnd.randint(4000, 6999)
+        day = q2.randint(6, 25)
+        sub = f'2026-04-{day:02d} {q2.randint(4, 19):02d}:{q2.randint(0, 59):02d}:{q2.randint(0, 59):02d}'
+        returned = 1 if q2.random() < 0.12 else 0
+        reviewed = f'2026-05-{q2.randint(1, 5):02d} {q2.randint(4, 13):02d}:{q2.randint(0, 59):02d}:00'
+        rows.append("  ((SELECT id FROM rounds WHERE code = '1404-2'), (SELECT id FROM offices WHERE code = %s), "
+                    "(SELECT id FROM provinces WHERE code = %s), 'reviewed', %d, %s, NULL,\n"
+                    "   %s, %s, %d, %d, %s, %s, 'declared', '2026-05-19 08:00:00', '2026-06-10 06:00:00')"
+                    % (q(o['code']), q(o['pcode']), 3 + 2 * returned, q(f'14042{o["code"]}'), q(sub), q(sub),
+                       1 + returned, returned, rev, q(reviewed)))
+        k = -2.2 if o['code'] in weak else q2.gauss(QUALITY_MEAN, QUALITY_SD)
+        if o['rural']:
+            loc = 'village_center' if q2.random() < 0.45 + 0.15 * k else 'village_other'
         else:
-            rank, score = 1, rnd.randint(7000, 9600)
-        score = score // 25 * 25
-        day = rnd.randint(6, 25)
-        sub = f'2026-04-{day:02d} {rnd.randint(4, 19):02d}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}'
-        returned = 1 if rnd.random() < 0.12 else 0
-        reviewed = f'2026-05-{rnd.randint(1, 5):02d} {rnd.randint(4, 13):02d}:{rnd.randint(0, 59):02d}:00'
-        final_rank, final_score = rank, score
-        if rank == 2 and len(objections) < 3 and score > 6000:
-            accepted = len(objections) < 2
-            if accepted:
-                final_rank, final_score = 1, 7000 + rnd.randint(0, 8) * 25
-            objections.append((o, accepted))
-        tracking = f'14042{o["code"]}'
-        rows.append('  ((SELECT id FROM rounds WHERE code = \'1404-2\'), (SELECT id FROM offices WHERE code = %s), '
-                    '(SELECT id FROM provinces WHERE code = %s), \'reviewed\', %d, %s, NULL,\n'
-                    '   %s, %s, %d, %d, %s, %s, %d, %d, \'declared\', \'2026-05-19 08:00:00\', %d, %d, \'2026-06-10 06:00:00\')'
-                    % (q(o['code']), q(o['pcode']), 3 + 2 * returned, q(tracking), q(sub), q(sub),
-                       1 + returned, returned, rev, q(reviewed), score, rank, final_score, final_rank))
+            r = q2.random() - 0.12 * k
+            loc = 'main_street' if r < 0.35 else 'side_street' if r < 0.65 else 'mall' if r < 0.85 else 'alley'
+        sat = int(min(99, max(30, q2.gauss(80 + 8 * k, 6))))
+        assoc = int(min(100, max(20, q2.gauss(72 + 10 * k, 8))))
+        complete = 'yes' if k > -1.5 and q2.random() < 0.93 else 'no'
+        area = o['area_m2'] if k > -1.5 else min(o['area_m2'], 18)
+        years = max(0, 1404 - o['year'] + q2.randint(-1, 1))
+        nums = {'area_m2': area, 'accessibility': o['access'], 'staff_count': o['staff'],
+                'staff_insured': o['insured'], 'staff_disabled': o['disabled'],
+                'activity_years': years, 'satisfaction': sat, 'association': assoc}
+        for crit, v in nums.items():
+            values.append((o['code'], crit, v, None))
+        values.append((o['code'], 'location', None, loc))
+        values.append((o['code'], 'data_complete', None, complete))
+        if o['code'] in weak:
+            o['violation'] = q2.choice(['forgery', 'overcharge'])
     w(',\n'.join(rows))
     w('ON DUPLICATE KEY UPDATE id = id;')
     w('')
 
-    w('-- Objections to 1404-2 ranks.')
-    w('INSERT INTO objections (declaration_id, body, state, filed_by_user_id, filed_at, decided_by_user_id,')
-    w('  decided_at, decision_reason) VALUES')
-    rows = []
-    for o, accepted in objections:
-        region = next(p[5] for p in PROVINCES if p[0] == o['pcode'])
-        decl = ("(SELECT d.id FROM declarations d JOIN offices f ON f.id = d.office_id JOIN rounds r ON r.id = d.round_id "
-                "WHERE f.code = %s AND r.code = '1404-2')" % q(o['code']))
-        body = ('مساحت دفتر و تعداد کارکنان بیمه‌شده مطابق مدارک بارگذاری‌شده محاسبه نشده است؛ '
-                'سند اجاره و لیست بیمه اسفند ۱۴۰۴ پیوست پرونده است.').replace('‌', Z)
-        reason = None if accepted else 'لیست بیمه ارائه‌شده مربوط به دوره ارزیابی نیست و امتیاز تغییر نمی‌کند.'.replace('‌', Z)
-        rows.append('  (%s,\n   %s, %s, (SELECT id FROM users WHERE national_id = %s), \'2026-05-23 07:12:00\',\n'
-                    '   (SELECT id FROM users WHERE role = \'reviewer\' AND region_id = %d ORDER BY id LIMIT 1), \'2026-06-02 09:40:00\', %s)'
-                    % (decl, q(body), q('accepted' if accepted else 'rejected'), q(o['nid']), region, q(reason)))
-    w(',\n'.join(rows))
-    w('ON DUPLICATE KEY UPDATE id = id;')
+    w('-- Values of 1404-2 as declared and as the region verified them (alike: confirmed).')
+    w('INSERT INTO declaration_values (declaration_id, round_id, criterion_id, declared_num, declared_option_id,')
+    w("  verify_state, verified_num, verified_option_id, verified_by_user_id, verified_at)")
+    w("SELECT d.id, d.round_id, c.id, v.num, o.id, 'confirmed', v.num, o.id, d.reviewer_user_id, d.reviewed_at")
+    w('FROM (')
+    w('\n  UNION ALL\n'.join('  SELECT %s AS office, %s AS crit, %s AS num, %s AS opt' % (q(c), q(k), q(n), q(p))
+                           for c, k, n, p in values))
+    w(') v')
+    w('JOIN offices f ON f.code = v.office')
+    w("JOIN rounds r ON r.code = '1404-2'")
+    w('JOIN declarations d ON d.office_id = f.id AND d.round_id = r.id')
+    w('JOIN criteria c ON c.round_id = r.id AND c.code = v.crit')
+    w('LEFT JOIN criterion_options o ON o.criterion_id = c.id AND o.code = v.opt')
+    w('ON DUPLICATE KEY UPDATE declaration_values.id = declaration_values.id;')
+    w('')
+
+    w('-- Violations the region recorded against the weak offices.')
+    w('INSERT INTO violations (declaration_id, round_id, violation_type_id, occurrences, points_each_x100, note,')
+    w('  created_by_user_id, created_at)')
+    w('\nUNION ALL\n'.join(
+        "SELECT d.id, d.round_id, t.id, 1, rt.points_x100, 'ثبت در بازدید منطقه', d.reviewer_user_id,"
+        " '2026-05-02 08:00:00' FROM declarations d JOIN offices f ON f.id = d.office_id"
+        " JOIN rounds r ON r.id = d.round_id JOIN violation_types t ON t.code = %s"
+        " JOIN round_violation_types rt ON rt.round_id = r.id AND rt.violation_type_id = t.id"
+        " WHERE f.code = %s AND r.code = '1404-2'"
+        " AND NOT EXISTS (SELECT 1 FROM violations x WHERE x.declaration_id = d.id)"
+        % (q(o['violation']), q(o['code'])) for o in offices if o.get('violation')) + ';')
+    w('')
+
+    w('-- Scores and ranks of 1404-2 by the ranking rule: each criterion scores the points of')
+    w('-- the band holding its verified value ([lower, upper)) or of the chosen option; the')
+    w('-- violations deduct; rank 1 from rank1_min_x100, rank 2 from rank2_min_x100.')
+    w(SCORE_SQL % {'score': 'score_x100', 'rank': '`rank`', 'only': 'd.score_x100 IS NULL'})
+    w('')
+
+    w('-- Objections to 1404-2: the three best rank-2 files objected; two were accepted.')
+    w(OBJECTIONS_SQL % (
+        q('مساحت دفتر و تعداد کارکنان بیمه‌شده مطابق مدارک بارگذاری‌شده محاسبه نشده است؛ '
+          'سند اجاره و لیست بیمه اسفند ۱۴۰۴ پیوست پرونده است.'.replace('‌', Z)),
+        q('لیست بیمه ارائه‌شده مربوط به دوره ارزیابی نیست و امتیاز تغییر نمی‌کند.'.replace('‌', Z))))
+    w('')
+    w('-- An accepted objection: the region corrected the association score to 100 after')
+    w('-- re-examining the documents; the final scores and ranks follow from the values.')
+    w(ACCEPTED_SQL)
+    w(SCORE_SQL % {'score': 'final_score_x100', 'rank': 'final_rank', 'only': 'd.final_score_x100 IS NULL'})
     w('')
 
     for nid in used_ids:
         assert check_national_id(nid), nid
     with open(os.path.join(here, '0001_demo.sql'), 'w', encoding='utf-8') as fh:
         fh.write('\n'.join(out))
-    print(f'{len(offices)} offices, {len(licensees)} licensees, {len(objections)} objections')
+    print(f'{len(offices)} offices, {len(licensees)} licensees, {len(offices) - len(absent)} files in 1404-2')
 
 
 if __name__ == '__main__':
