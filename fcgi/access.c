@@ -161,11 +161,18 @@ int
 csrf_ok(struct req *r)
 {
 	const struct http_param	*p;
-	const char		*want;
 
 	if (http_params_count(&r->form, "csrf") != 1)
 		return 0;
 	p = http_params_get(&r->form, "csrf");
+	return csrf_value_ok(r, p->val, p->vallen);
+}
+
+int
+csrf_value_ok(struct req *r, const char *val, size_t len)
+{
+	const char		*want;
+
 	if (r->has_session)
 		want = hmac_hex(r, r->sess.csrf_secret, 32, "csrf");
 	else if (r->pre_token != NULL)
@@ -173,7 +180,7 @@ csrf_ok(struct req *r)
 		    r->pre_token);
 	else
 		return 0;
-	return p->vallen == 64 && crypto_equal(p->val, want, 64);
+	return len == 64 && crypto_equal(val, want, 64);
 }
 
 /* A fresh token and CSRF secret; the token's hash goes in *th. */

@@ -24,6 +24,8 @@ int	 access_gate(struct req *, const struct route *);
 const char *csrf_token(struct req *);
 /* 1 when the form's csrf field is right for this session or pre-login cookie. */
 int	 csrf_ok(struct req *);
+/* The same for a token that came another way (a multipart field). */
+int	 csrf_value_ok(struct req *, const char *val, size_t len);
 
 /*
  * Signs user_id in: a new session (a new token, whatever came before), its cookie,

@@ -48,6 +48,10 @@ enum route_flag {
 	RF_PREFIX	= 1 << 1,	/* path is a prefix; the rest goes to req_arg */
 	RF_PENDING	= 1 << 2,	/* usable before the initial password is changed */
 	RF_MFA		= 1 << 3,	/* usable by staff before the second factor */
+	RF_MULTIPART	= 1 << 5,	/* a multipart/form-data POST (uploads): the
+					   worker does not read the body, bounds it by
+					   upload_max_request_bytes, and leaves the CSRF
+					   field to the handler, which streams the body */
 	RF_DYNAMIC	= 1 << 4,	/* also reads keys named by data (a rubric's
 					   criteria) from req->form, validating them
 					   itself against that data */

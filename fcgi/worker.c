@@ -63,9 +63,9 @@ param(struct req *r, const char *name)
 	return v != NULL ? v : "";
 }
 
-/* 0 if the declared body length is acceptable, else 400 or 413. */
+/* 0 if the declared body length is at most max, else 400 or 413. */
 static int
-body_length_ok(struct req *r)
+body_length_ok(struct req *r, long max)
 {
 	unsigned long long	 clen;
 	const char		*cl = param(r, "CONTENT_LENGTH");
@@ -74,7 +74,7 @@ body_length_ok(struct req *r)
 		return 0;
 	if (http_parse_uint(cl, strlen(cl), (unsigned long long)1 << 40, &clen) != 0)
 		return 400;
-	return clen > (unsigned long long)r->conf->max_body ? 413 : 0;
+	return clen > (unsigned long long)max ? 413 : 0;
 }
 
 /*
@@ -164,10 +164,12 @@ handle(struct req *r)
 	}
 
 	/*
-	 * A body is bounded before anything looks at it, whatever the route: nginx
-	 * has already buffered it, but we refuse to read more than max_body.
+	 * A body is bounded before anything looks at it: nginx has already buffered
+	 * it, but we refuse to read more than max_body (upload_max_request_bytes for
+	 * the upload routes, whose handlers stream it).
 	 */
-	if ((status = body_length_ok(r)) != 0) {
+	if ((status = body_length_ok(r, r->conf->upload_max_request_bytes > r->conf->max_body ?
+	    r->conf->upload_max_request_bytes : r->conf->max_body)) != 0) {
 		page_error(r, status, NULL);
 		return;
 	}
@@ -175,6 +177,11 @@ handle(struct req *r)
 	if ((rt = route_find(r->method, path, &arg, &status, &allow)) == NULL) {
 		if (status == 405)
 			resp_header(r, "Allow", allow);
+		page_error(r, status, NULL);
+		return;
+	}
+	if ((status = body_length_ok(r, (rt->flags & RF_MULTIPART) ?
+	    r->conf->upload_max_request_bytes : r->conf->max_body)) != 0) {
 		page_error(r, status, NULL);
 		return;
 	}
@@ -202,7 +209,7 @@ handle(struct req *r)
 		page_error(r, 400, NULL);
 		return;
 	}
-	if (r->method == METHOD_POST) {
+	if (r->method == METHOD_POST && !(rt->flags & RF_MULTIPART)) {
 		lim.max_fields = (size_t)r->conf->max_fields;
 		lim.max_value = (size_t)r->conf->max_field_bytes;
 		if ((status = read_form(r, &lim)) != 0) {
@@ -229,7 +236,7 @@ handle(struct req *r)
 	if (access_gate(r, rt) != 0)
 		return;
 	/* Every state change carries the CSRF token of its session or pre-login cookie. */
-	if (r->method == METHOD_POST && !csrf_ok(r)) {
+	if (r->method == METHOD_POST && !(rt->flags & RF_MULTIPART) && !csrf_ok(r)) {
 		page_error(r, 403, "اعتبار فرم به پایان رسیده است. لطفاً صفحه را دوباره باز کنید و دوباره بفرستید.");
 		return;
 	}

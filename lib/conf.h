@@ -31,6 +31,11 @@ struct conf {
 	long	 max_field_bytes;
 	long	 max_cookie_bytes;
 	long	 max_query_bytes;
+	char	*evidence_dir;		/* the evidence store (lib/evidence.h) */
+	long	 upload_max_file_bytes;	/* one uploaded file */
+	long	 upload_max_files;	/* files in one upload request */
+	long	 upload_max_request_bytes; /* one multipart body, all parts */
+	long	 upload_max_decl_bytes;	/* all the files of one declaration */
 	char	*log_level;
 	int	 test_clock;		/* tests only: honour X-Geps-Test-Now */
 

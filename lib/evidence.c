@@ -146,17 +146,17 @@ valid_tmp_name(const char *s)
 }
 
 /*
- * Opens (creating with 0700 if missing when create is set) the directory name
+ * Opens (creating with mode if missing, when mode is not 0) the directory name
  * under dirfd without following a symlink, and refuses one that others can write.
  */
 static int
-open_dir(int dirfd, const char *name, int create, const char *shown, char *err,
+open_dir(int dirfd, const char *name, mode_t mode, const char *shown, char *err,
     size_t errsz)
 {
 	struct stat	 sb;
 	int		 fd;
 
-	if (create && mkdirat(dirfd, name, 0700) == -1 && errno != EEXIST) {
+	if (mode != 0 && mkdirat(dirfd, name, mode) == -1 && errno != EEXIST) {
 		snprintf(err, errsz, "%s: mkdir: %s", shown, strerror(errno));
 		return -1;
 	}
@@ -206,8 +206,9 @@ evidence_open(const char *dir, char *err, size_t errsz)
 		goto fail;
 	}
 	if ((st->dirfd = open_dir(AT_FDCWD, st->dir, 0, st->dir, err, errsz)) == -1 ||
-	    (st->tmpfd = open_dir(st->dirfd, "tmp", 1, "tmp", err, errsz)) == -1 ||
-	    (st->objfd = open_dir(st->dirfd, "objects", 1, "objects", err, errsz)) == -1)
+	    (st->tmpfd = open_dir(st->dirfd, "tmp", 0700, "tmp", err, errsz)) == -1 ||
+	    (st->objfd = open_dir(st->dirfd, "objects", EV_DIR_MODE, "objects", err,
+	    errsz)) == -1)
 		goto fail;
 	if ((st->magic = magic_open(MAGIC_MIME_TYPE)) == NULL) {
 		snprintf(err, errsz, "magic_open: %s", strerror(errno));
@@ -308,11 +309,12 @@ evidence_begin(struct evidence_store *st, size_t max_bytes, char *err, size_t er
 		 * symlink planted to make us write elsewhere) is never opened.
 		 */
 		w->fd = openat(st->tmpfd, tmp_name(w),
-		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, EV_FILE_MODE);
 		if (w->fd != -1 || errno != EEXIST)
 			break;
 	}
-	if (w->fd == -1) {
+	/* The mode whatever the umask: nginx's group reads the object it becomes. */
+	if (w->fd == -1 || fchmod(w->fd, EV_FILE_MODE) == -1) {
 		snprintf(err, errsz, "tmp/%s: %s", tmp_name(w), strerror(errno));
 		goto fail;
 	}
@@ -436,14 +438,14 @@ evidence_commit(struct evidence_writer *w, struct evidence_info *out)
 		rc = errno_err(errno);
 		goto fail;
 	}
-	if (mkdirat(st->objfd, fan, 0700) == 0)
+	if (mkdirat(st->objfd, fan, EV_DIR_MODE) == 0)
 		fan_created = 1;
 	else if (errno != EEXIST) {
 		rc = errno_err(errno);
 		goto fail;
 	}
 	fanfd = openat(st->objfd, fan, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fanfd == -1) {
+	if (fanfd == -1 || (fan_created && fchmod(fanfd, EV_DIR_MODE) == -1)) {
 		rc = EV_ERR_IO;
 		goto fail;
 	}

@@ -36,6 +36,15 @@ enum ev_err {
 /* A Persian sentence for users explaining e (static, never NULL). */
 const char	*ev_err_message(enum ev_err e);
 
+/*
+ * Modes of what the store creates under objects/: nginx serves objects through an
+ * internal location (X-Accel-Redirect), so its group may read them; give
+ * evidence_dir nginx's group and the setgid bit (chmod 2750) and every object
+ * inherits it.  tmp/ stays 0700: uploads in progress are nobody else's.
+ */
+#define EV_DIR_MODE	0750
+#define EV_FILE_MODE	0640
+
 /* "objects/" + 2 hex + "/" + 64 hex. */
 #define EV_STORAGE_NAME_LEN	75
 

@@ -140,6 +140,7 @@ secret_key = $(cat "$d/secret.key")
 common_passwords = $SRCDIR/conf/common-passwords.txt
 # Tests hash with N = 2^14 to keep the suite fast; production (and ./dev up) use 2^17.
 scrypt_log_n = $([ "$test" = 1 ] && echo 14 || echo 17)
+evidence_dir = $d/evidence
 outbox_transport = file
 outbox_file = $d/outbox.log
 # Tests deliver with geps outbox send when they want to; the master's timer (tested
@@ -148,6 +149,9 @@ outbox_interval = $([ "$test" = 1 ] && echo 3600 || echo 10)
 CONF
 	)
 	[ "$(id -u)" = 0 ] && chgrp "$group" "$d" && chmod 0750 "$d"
+	# The evidence store: nginx's group reads the objects (setgid: they inherit it).
+	mkdir -p "$d/evidence"
+	if [ "$(id -u)" = 0 ]; then chgrp "$group" "$d/evidence"; chmod 2750 "$d/evidence"; else chmod 0750 "$d/evidence"; fi
 
 	# 3. Schema, reference data, and demo data when asked.
 	local mig=(migrate)
@@ -165,6 +169,7 @@ CONF
 	# 5. nginx in front, with the same application config as production.
 	mkdir -p "$d/nginx/tmp" "$d/static"
 	sed -e "s|@ASSETS_ROOT@|$SRCDIR/views|g" -e "s|@FASTCGI@|unix:$d/geps.sock|g" \
+		-e "s|@EVIDENCE_DIR@|$d/evidence|g" \
 		"$SRCDIR/conf/nginx/geps-app.conf.in" >"$d/nginx/geps-app.conf"
 	cat >"$d/nginx/nginx.conf" <<NGINX
 # Written by tests/stack.sh.

@@ -20,6 +20,12 @@
 {{#SAVED}}
 <div class="notice" role="status"><p>تغییرات ذخیره شد.</p></div>
 {{/SAVED}}
+{{#UPLOADED}}
+<div class="notice" role="status"><p>فایل بارگذاری شد.</p></div>
+{{/UPLOADED}}
+{{#DELETED}}
+<div class="notice" role="status"><p>فایل حذف شد.</p></div>
+{{/DELETED}}
 {{#BANNER}}
 <div class="error-summary" role="alert" aria-labelledby="banner-title" tabindex="-1" autofocus>
   <p id="banner-title" class="error-summary__title">{{MESSAGE}}</p>

@@ -323,6 +323,10 @@ section_page(struct req *r, struct decl *dc, const struct rubric *rb,
 		view_set(view_section(d, "BANNER"), "MESSAGE", banner);
 	if (query_flag(r, "saved"))
 		view_show(d, "SAVED");
+	if (query_flag(r, "uploaded"))
+		view_show(d, "UPLOADED");
+	if (query_flag(r, "deleted"))
+		view_show(d, "DELETED");
 	if (editable)
 		view_show(d, "EDITABLE");
 	else if (dc->editable)
@@ -407,7 +411,12 @@ section_page(struct req *r, struct decl *dc, const struct rubric *rb,
 				view_show(o, "CHECKED");
 		}
 	}
-	/* EVIDENCE-HOOK */
+	if (evidence_section_fill(r, view_include(d, "EVIDENCE", "decl_evidence.tpl"),
+	    dc, rb, s) != 0) {
+		view_dict_free(r->page_root);
+		r->page_root = NULL;
+		return page_error(r, 500, NULL);
+	}
 	return page_end(r, status);
 }
 

@@ -39,6 +39,16 @@ PAGE(page_decl_save);
 PAGE(page_decl_submit);
 PAGE(page_decl_reopen);
 PAGE(page_decl_receipt);
+/* evidence.c: the files of a declaration (upload, download, removal). */
+PAGE(page_decl_upload);
+PAGE(page_decl_file);
+PAGE(page_decl_file_delete);
+struct decl;
+struct rubric;
+struct rubric_section;
+/* Fills the evidence block (views/decl_evidence.tpl) of a section page into d. */
+int	 evidence_section_fill(struct req *, struct view_dict *d, const struct decl *,
+	    const struct rubric *, const struct rubric_section *);
 /* office.c: one office, for whoever may see it. */
 PAGE(page_office);
 /* hq.c: staff accounts and the audit log. */

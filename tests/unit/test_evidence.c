@@ -1,6 +1,6 @@
 /*
  * Unit tests of the evidence store: types decided from the content, objects named
- * by their SHA-256 with mode 0600, dedup, size and disk limits, and the rule that
+ * by their SHA-256 with mode EV_FILE_MODE, dedup, size and disk limits, and the rule that
  * every refused or failed upload leaves nothing behind.  Each test runs in a fresh
  * mkdtemp directory that is removed afterwards (also when an assertion fails).
  */
@@ -152,7 +152,7 @@ store(const void *p, size_t n, size_t max, struct evidence_info *out)
 	return evidence_commit(w, out);
 }
 
-/* Checks that out names an object holding exactly p, mode 0600. */
+/* Checks that out names an object holding exactly p, mode EV_FILE_MODE. */
 static void
 assert_stored(const struct evidence_info *out, const void *p, size_t n,
     const char *mime)
@@ -174,7 +174,7 @@ assert_stored(const struct evidence_info *out, const void *p, size_t n,
 	ck_assert_int_eq(evidence_path(st, out->storage_name, path, sizeof(path)), 0);
 	ck_assert_int_eq(lstat(path, &sb), 0);
 	ck_assert(S_ISREG(sb.st_mode));
-	ck_assert_int_eq(sb.st_mode & 07777, 0600);
+	ck_assert_int_eq(sb.st_mode & 07777, EV_FILE_MODE);
 	ck_assert_int_eq(sb.st_size, (off_t)n);
 	ck_assert_int_ge(fd = open(path, O_RDONLY), 0);
 	r = read(fd, got, sizeof(got));
@@ -195,7 +195,7 @@ START_TEST(evidence_open_creates_private_directories)
 	ck_assert_int_eq(sb.st_mode & 07777, 0700);
 	snprintf(path, sizeof(path), "%s/objects", root);
 	ck_assert_int_eq(lstat(path, &sb), 0);
-	ck_assert_int_eq(sb.st_mode & 07777, 0700);
+	ck_assert_int_eq(sb.st_mode & 07777, EV_DIR_MODE);
 }
 END_TEST
 
@@ -248,7 +248,7 @@ START_TEST(evidence_stores_pdf_under_its_sha256)
 	ck_assert_int_eq(out.is_new, 1);
 	snprintf(path, sizeof(path), "%s/objects/%.2s", root, out.sha256_hex);
 	ck_assert_int_eq(lstat(path, &sb), 0);
-	ck_assert_int_eq(sb.st_mode & 07777, 0700);
+	ck_assert_int_eq(sb.st_mode & 07777, EV_DIR_MODE);
 	ck_assert_int_eq(count_in("objects"), 1);
 }
 END_TEST

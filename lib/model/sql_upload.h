@@ -1,0 +1,61 @@
+/* Statements of the evidence index and its links (upload.h). */
+
+/* The same bytes are stored once: a second upload finds the row (its id). */
+STMT(STMT_UP_EVIDENCE_PUT,
+    "INSERT INTO evidence (sha256, size_bytes, mime, storage_name) VALUES (?, ?, ?, ?) "
+    "ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)",
+    "biss", "")
+STMT(STMT_UP_LINK_PUT,
+    "INSERT INTO declaration_evidence (declaration_id, round_id, section_id, requirement_id, "
+    "evidence_id, original_name, send_back_id, uploaded_by_user_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "iiiiisii", "")
+STMT(STMT_UP_REQ_COUNT,
+    "SELECT COUNT(*) FROM declaration_evidence WHERE declaration_id = ? AND requirement_id = ?",
+    "ii", "i")
+STMT(STMT_UP_DECL_BYTES,
+    "SELECT COALESCE(SUM(e.size_bytes), 0) FROM declaration_evidence de "
+    "JOIN evidence e ON e.id = de.evidence_id WHERE de.declaration_id = ?",
+    "i", "i")
+STMT(STMT_UP_SECTION_FILES,
+    "SELECT de.id, COALESCE(de.requirement_id, 0), de.original_name, e.size_bytes, "
+    "LOWER(HEX(e.sha256)), e.mime FROM declaration_evidence de "
+    "JOIN evidence e ON e.id = de.evidence_id "
+    "WHERE de.declaration_id = ? AND de.section_id = ? ORDER BY de.id",
+    "ii", "iisiss")
+/*
+ * A file of an office's declaration, if the asker may read it: the office's
+ * licensee, a reviewer of the office's region, or HQ.
+ */
+STMT(STMT_UP_FILE_FOR,
+    "SELECT e.storage_name, e.mime, de.original_name, e.size_bytes "
+    "FROM declaration_evidence de JOIN evidence e ON e.id = de.evidence_id "
+    "JOIN declarations d ON d.id = de.declaration_id "
+    "JOIN offices o ON o.id = d.office_id JOIN provinces p ON p.id = o.province_id "
+    "WHERE de.id = ? AND o.id = ? AND (o.licensee_user_id = ? "
+    "  OR (? = 'reviewer' AND p.region_id = ?) OR ? = 'hq')",
+    "iiisis", "sssi")
+STMT(STMT_UP_LINK_SECTION,
+    "SELECT section_id, COALESCE(requirement_id, 0) FROM declaration_evidence "
+    "WHERE id = ? AND declaration_id = ?",
+    "ii", "ii")
+STMT(STMT_UP_LINK_DELETE,
+    "DELETE FROM declaration_evidence WHERE id = ? AND declaration_id = ?",
+    "ii", "")
+
+/* geps evidence check. */
+STMT(STMT_EV_ALL,
+    "SELECT id, storage_name, size_bytes, LOWER(HEX(sha256)) FROM evidence ORDER BY id",
+    "", "isis")
+#define EV_UNREFERENCED \
+    "NOT EXISTS (SELECT 1 FROM declaration_evidence x WHERE x.evidence_id = e.id) " \
+    "AND NOT EXISTS (SELECT 1 FROM violation_evidence x WHERE x.evidence_id = e.id) " \
+    "AND NOT EXISTS (SELECT 1 FROM objection_evidence x WHERE x.evidence_id = e.id) "
+STMT(STMT_EV_UNREFERENCED,
+    "SELECT e.id, e.storage_name FROM evidence e WHERE " EV_UNREFERENCED
+    "AND e.created_at < ? ORDER BY e.id",
+    "s", "is")
+STMT(STMT_EV_DELETE_UNREFERENCED,
+    "DELETE e FROM evidence e WHERE e.id = ? AND " EV_UNREFERENCED,
+    "i", "")
+#undef EV_UNREFERENCED
