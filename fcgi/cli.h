@@ -17,5 +17,6 @@ int	 cmd_user_add(int, char **);
 int	 cmd_outbox(int, char **);
 int	 cmd_audit(int, char **);
 int	 cmd_demo_accounts(int, char **);
+int	 cmd_evidence(int, char **);
 
 #endif
