@@ -18,5 +18,6 @@ int	 cmd_outbox(int, char **);
 int	 cmd_audit(int, char **);
 int	 cmd_demo_accounts(int, char **);
 int	 cmd_evidence(int, char **);
+int	 cmd_round(int, char **);
 
 #endif

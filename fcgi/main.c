@@ -31,6 +31,8 @@ static const struct command commands[] = {
 	    "                         --mobile 09… [--email A] [--region 1-9]" },
 	{ "outbox", cmd_outbox, "outbox send [--once]   deliver due SMS and email" },
 	{ "audit", cmd_audit, "audit verify           check the audit log's hash chain" },
+	{ "round", cmd_round,
+	    "round create|open|extend|show  administer evaluation rounds" },
 	{ "evidence", cmd_evidence,
 	    "evidence check [--clean] [--grace S]  compare the evidence store with the database" },
 	{ "demo-accounts", cmd_demo_accounts,

@@ -8,6 +8,8 @@
 
 #include "db.h"
 
+struct audit_event;
+
 struct arena;
 
 struct round {
@@ -24,5 +26,74 @@ struct round {
  * the db error; strings live in the arena.
  */
 enum db_err	 round_current(struct db *, struct arena *, struct round *, int *found);
+
+/* A round as HQ administers it. */
+struct round_admin {
+	long long	 id;
+	const char	*code;
+	const char	*title;
+	const char	*state;
+	const char	*decl_start;	/* YYYY-MM-DD Tehran days */
+	const char	*decl_end;
+	const char	*review_end;
+	int		 correction_days;
+	int		 objection_days;
+	int		 rank1_min_x100;
+	int		 rank2_min_x100;
+	int		 ncriteria;
+};
+
+enum db_err	 round_list(struct db *, struct arena *, struct round_admin **, size_t *);
+enum db_err	 round_get(struct db *, struct arena *, long long id, struct round_admin *,
+		    int *found);
+enum db_err	 round_by_code(struct db *, const char *code, long long *id);
+
+/* What HQ types for a new round; dates are Jalali as typed, empty for defaults. */
+struct round_form {
+	const char	*code;
+	const char	*title;
+	const char	*start;
+	const char	*end;
+	const char	*review_end;
+	const char	*correction_days;
+	const char	*objection_days;
+};
+/* A refused field: its name in round_form and a Persian message. */
+struct round_problem {
+	const char	*field;
+	const char	*message;
+};
+
+/*
+ * Creates a draft round from f: checks every field (code 1YYY-1|2, title, Jalali
+ * dates with the defaults of DOMAIN.md: 20 days of declaration, review 10 days
+ * after, 5 correction and 7 objection days), refuses windows that run backwards
+ * or meet another round's, and gives it the rubric of the newest earlier round
+ * (or, with none, default_rubric: the SQL of sql/reference/rubric/default.sql,
+ * which is why admin must be a connection allowed to run scripts).  One
+ * transaction, audited with actor.  Returns DB_OK with *id, or DB_OK with *id 0 and the
+ * problems (at most 8) in probs / *nprobs.
+ */
+enum db_err	 round_create(struct db *admin, struct arena *,
+		    const struct round_form *, const char *default_rubric,
+		    const struct audit_event *actor, long long *id,
+		    struct round_problem *probs, size_t *nprobs);
+/*
+ * Opens a draft round for declarations (the rubric freezes).  *why is NULL on
+ * success, else a Persian reason (not a draft, no criteria, another round open).
+ */
+enum db_err	 round_open(struct db *, struct arena *, long long id,
+		    const struct audit_event *actor, const char **why);
+/*
+ * Moves the declaration end of round id to the Jalali day to (the review end moves
+ * as much); with office_code, only for that office (reason required).  *why as
+ * for round_open.
+ */
+enum db_err	 round_extend(struct db *, struct arena *, long long id, const char *to,
+		    const char *office_code, const char *reason,
+		    const struct audit_event *actor, const char **why);
+
+/* "YYYY-MM-DD" as Jalali with Persian digits ("۱۴۰۵/۰۸/۲۴"), or "" if bad. */
+const char	*round_jalali(struct arena *, const char *greg);
 
 #endif
