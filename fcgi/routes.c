@@ -47,6 +47,16 @@ enum route_id {
 	ROUTE_HQ_STAFF_TOTP_RESET,
 	ROUTE_HQ_AUDIT,
 	ROUTE_HQ_OUTBOX,
+	ROUTE_HQ_ROUNDS,
+	ROUTE_HQ_ROUNDS_NEW,
+	ROUTE_HQ_ROUND,
+	ROUTE_HQ_ROUND_OPEN,
+	ROUTE_HQ_ROUND_EXTEND,
+	ROUTE_HQ_RUBRIC,
+	ROUTE_HQ_RUBRIC_THRESHOLDS,
+	ROUTE_HQ_RUBRIC_CRITERION,
+	ROUTE_HQ_RUBRIC_OPTION,
+	ROUTE_HQ_RUBRIC_EVIDENCE,
 	ROUTE_HQ_OUTBOX_REQUEUE,
 	ROUTE_ERROR,
 	ROUTE_HEALTH,
@@ -106,6 +116,39 @@ static const struct field_def f_decl_save[] = {
 };
 static const struct field_def f_decl_version[] = {
 	{ "version", V_UINT, 1ULL << 31, 1 },
+};
+static const struct field_def f_round_new[] = {
+	{ "code", V_LINE, 10, 0 },
+	{ "title", V_LINE, 200, 0 },
+	{ "start", V_LINE, 20, 0 },
+	{ "end", V_LINE, 20, 0 },
+	{ "review_end", V_LINE, 20, 0 },
+	{ "correction_days", V_LINE, 3, 0 },
+	{ "objection_days", V_LINE, 3, 0 },
+};
+static const struct field_def f_round_extend[] = {
+	{ "to", V_LINE, 20, 0 },
+	{ "office", V_LINE, 16, 0 },
+	{ "reason", V_LINE, 1000, 0 },
+};
+static const struct field_def f_rubric_thresholds[] = {
+	{ "rank1", V_LINE, 20, 1 },
+	{ "rank2", V_LINE, 20, 1 },
+};
+static const struct field_def f_rubric_criterion[] = {
+	{ "id", V_UINT, 1ULL << 31, 1 },
+	{ "title", V_LINE, 200, 0 },
+	{ "required", V_LINE, 3, 0 },
+};
+static const struct field_def f_rubric_option[] = {
+	{ "id", V_UINT, 1ULL << 31, 1 },
+	{ "title", V_LINE, 200, 0 },
+	{ "points", V_LINE, 20, 0 },
+};
+static const struct field_def f_rubric_evidence[] = {
+	{ "id", V_UINT, 1ULL << 31, 1 },
+	{ "min", V_UINT, 20, 0 },
+	{ "max", V_UINT, 20, 0 },
 };
 static const struct field_def f_audit[] = {
 	{ "action", V_LINE, 64, 0 },
@@ -190,6 +233,30 @@ static const struct route routes[ROUTE__MAX] = {
 	    F(f_staff_totp_reset) },
 	{ ROUTE_HQ_AUDIT, "hq_audit", METHOD_GET, "/hq/audit", page_hq_audit,
 	    ROLE_HQ, RF_DB, F(f_audit) },
+	{ ROUTE_HQ_ROUNDS, "hq_rounds", METHOD_GET, "/hq/rounds", page_hq_rounds,
+	    ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_ROUNDS_NEW, "hq_rounds_new", METHOD_POST, "/hq/rounds/new",
+	    page_hq_rounds_new, ROLE_HQ, RF_DB, F(f_round_new) },
+	{ ROUTE_HQ_ROUND, "hq_round", METHOD_GET, "/hq/round/#", page_hq_round,
+	    ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_ROUND_OPEN, "hq_round_open", METHOD_POST, "/hq/round/#/open",
+	    page_hq_round_open, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_ROUND_EXTEND, "hq_round_extend", METHOD_POST, "/hq/round/#/extend",
+	    page_hq_round_extend, ROLE_HQ, RF_DB, F(f_round_extend) },
+	{ ROUTE_HQ_RUBRIC, "hq_rubric", METHOD_GET, "/hq/rubric/#", page_hq_rubric,
+	    ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_RUBRIC_THRESHOLDS, "hq_rubric_thresholds", METHOD_POST,
+	    "/hq/rubric/#/thresholds", page_hq_rubric_thresholds, ROLE_HQ, RF_DB,
+	    F(f_rubric_thresholds) },
+	{ ROUTE_HQ_RUBRIC_CRITERION, "hq_rubric_criterion", METHOD_POST,
+	    "/hq/rubric/#/criterion", page_hq_rubric_criterion, ROLE_HQ, RF_DB,
+	    F(f_rubric_criterion) },
+	{ ROUTE_HQ_RUBRIC_OPTION, "hq_rubric_option", METHOD_POST,
+	    "/hq/rubric/#/option", page_hq_rubric_option, ROLE_HQ, RF_DB,
+	    F(f_rubric_option) },
+	{ ROUTE_HQ_RUBRIC_EVIDENCE, "hq_rubric_evidence", METHOD_POST,
+	    "/hq/rubric/#/evidence", page_hq_rubric_evidence, ROLE_HQ, RF_DB,
+	    F(f_rubric_evidence) },
 	{ ROUTE_HQ_OUTBOX, "hq_outbox", METHOD_GET, "/hq/outbox", page_hq_outbox,
 	    ROLE_HQ, RF_DB, NOF },
 	{ ROUTE_HQ_OUTBOX_REQUEUE, "hq_outbox_requeue", METHOD_POST, "/hq/outbox/requeue",

@@ -37,6 +37,7 @@
         {{/LICENSEE_LINKS}}
         <li><a href="/account">حساب کاربری</a></li>
         {{#HQ_LINKS}}
+        <li><a href="/hq/rounds">دوره‌ها</a></li>
         <li><a href="/hq/staff">کارشناسان و ستاد</a></li>
         <li><a href="/hq/audit">رویدادنامه</a></li>
         <li><a href="/hq/outbox">صف پیامک و ایمیل</a></li>

@@ -57,6 +57,18 @@ PAGE(page_hq_staff_new_form);
 PAGE(page_hq_staff_new);
 PAGE(page_hq_staff_totp_reset);
 PAGE(page_hq_audit);
+/* hq_rounds.c: rounds, their windows, opening and extensions. */
+PAGE(page_hq_rounds);
+PAGE(page_hq_rounds_new);
+PAGE(page_hq_round);
+PAGE(page_hq_round_open);
+PAGE(page_hq_round_extend);
+/* hq_rubric.c: a round's rubric, editable while the round is a draft. */
+PAGE(page_hq_rubric);
+PAGE(page_hq_rubric_thresholds);
+PAGE(page_hq_rubric_criterion);
+PAGE(page_hq_rubric_option);
+PAGE(page_hq_rubric_evidence);
 /* hq_outbox.c: messages waiting or failed. */
 PAGE(page_hq_outbox);
 PAGE(page_hq_outbox_requeue);

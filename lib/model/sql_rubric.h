@@ -25,3 +25,22 @@ STMT(STMT_RUBRIC_EVIDENCE,
     "JOIN rubric_sections s ON s.id = e.section_id "
     "WHERE s.round_id = ? ORDER BY e.section_id, e.position, e.id",
     "i", "iiisssiii")
+
+/* HQ's edits of a draft round's rubric (fcgi/pages/hq_rubric.c). */
+STMT(STMT_RUBRIC_LOCK_ROUND,
+    "SELECT state, rank1_min_x100, rank2_min_x100 FROM rounds WHERE id = ? FOR UPDATE",
+    "i", "sii")
+STMT(STMT_RUBRIC_SET_THRESHOLDS,
+    "UPDATE rounds SET rank1_min_x100 = ?, rank2_min_x100 = ? WHERE id = ? AND state = 'draft'",
+    "iii", "")
+STMT(STMT_RUBRIC_SET_CRITERION,
+    "UPDATE criteria SET title = ?, required = ? WHERE id = ? AND round_id = ?",
+    "siii", "")
+STMT(STMT_RUBRIC_SET_OPTION,
+    "UPDATE criterion_options o JOIN criteria c ON c.id = o.criterion_id "
+    "SET o.title = ?, o.points_x100 = ? WHERE o.id = ? AND c.round_id = ?",
+    "siii", "")
+STMT(STMT_RUBRIC_SET_EVIDENCE,
+    "UPDATE evidence_requirements e JOIN rubric_sections s ON s.id = e.section_id "
+    "SET e.min_files = ?, e.max_files = ? WHERE e.id = ? AND s.round_id = ?",
+    "iiii", "")

@@ -34,6 +34,7 @@ export function demoIds() {
   return {
     licenseeOffice: Number(sql(`SELECT MIN(o.id) FROM offices o JOIN users u ON u.id = o.licensee_user_id
       WHERE u.national_id = '${demoNid('licensee')}'`)),
+    openRound: Number(sql(`SELECT id FROM rounds WHERE state = 'open'`)),
   };
 }
 
