@@ -32,6 +32,11 @@ enum route_id {
 	ROUTE_SESSION_END,
 	ROUTE_OFFICE,
 	ROUTE_DASHBOARD,
+	ROUTE_OFFICE_DATA,
+	ROUTE_OFFICE_DATA_SAVE,
+	ROUTE_OFFICE_STAFF_ADD,
+	ROUTE_OFFICE_STAFF_SAVE,
+	ROUTE_OFFICE_STAFF_REMOVE,
 	ROUTE_DECL,
 	ROUTE_DECL_SECTION,
 	ROUTE_DECL_SAVE,
@@ -108,6 +113,25 @@ static const struct field_def f_staff_new[] = {
 };
 static const struct field_def f_staff_totp_reset[] = {
 	{ "id", V_UINT, 1ULL << 31, 1 },
+};
+static const struct field_def f_office_data[] = {
+	{ "address", V_LINE, 500, 0 },
+	{ "postal_code", V_LINE, 12, 0 },
+	{ "phone", V_LINE, 15, 0 },
+	{ "opening_hours", V_LINE, 200, 0 },
+	{ "area", V_LINE, 6, 0 },
+	{ "ramp", V_LINE, 3, 0 },
+	{ "lift", V_LINE, 3, 0 },
+	{ "toilet", V_LINE, 3, 0 },
+	{ "priority_counter", V_LINE, 3, 0 },
+};
+static const struct field_def f_office_staff[] = {
+	{ "national_id", V_NATIONAL_ID, 10, 0 },
+	{ "first_name", V_LINE, 100, 0 },
+	{ "last_name", V_LINE, 100, 0 },
+	{ "job_title", V_LINE, 100, 0 },
+	{ "insured", V_LINE, 3, 0 },
+	{ "disabled", V_LINE, 3, 0 },
 };
 /* The criteria's values (c_<code>) are named by the rubric: RF_DYNAMIC. */
 static const struct field_def f_decl_save[] = {
@@ -203,6 +227,16 @@ static const struct route routes[ROUTE__MAX] = {
 	    ANYONE, RF_DB | RF_PREFIX, NOF },
 	{ ROUTE_DASHBOARD, "dashboard", METHOD_GET, "/dashboard", page_dashboard,
 	    ROLE_LICENSEE, RF_DB, NOF },
+	{ ROUTE_OFFICE_DATA, "office_data", METHOD_GET, "/office-data/#", page_office_data,
+	    ROLE_LICENSEE, RF_DB, NOF },
+	{ ROUTE_OFFICE_DATA_SAVE, "office_data_save", METHOD_POST, "/office-data/#",
+	    page_office_data_save, ROLE_LICENSEE, RF_DB, F(f_office_data) },
+	{ ROUTE_OFFICE_STAFF_ADD, "office_staff_add", METHOD_POST, "/office-data/#/staff/add",
+	    page_office_staff_add, ROLE_LICENSEE, RF_DB, F(f_office_staff) },
+	{ ROUTE_OFFICE_STAFF_SAVE, "office_staff_save", METHOD_POST, "/office-data/#/staff/#",
+	    page_office_staff_save, ROLE_LICENSEE, RF_DB, F(f_office_staff) },
+	{ ROUTE_OFFICE_STAFF_REMOVE, "office_staff_remove", METHOD_POST,
+	    "/office-data/#/staff/#/remove", page_office_staff_remove, ROLE_LICENSEE, RF_DB, NOF },
 	{ ROUTE_DECL, "decl", METHOD_GET, "/decl/#", page_decl,
 	    ROLE_LICENSEE, RF_DB, NOF },
 	{ ROUTE_DECL_SECTION, "decl_section", METHOD_GET, "/decl/#/section/*",

@@ -44,7 +44,7 @@
   {{/READY}}
   <div class="actions">
     <a class="button button--primary" href="/decl/{{OFFICE_ID}}">{{ACTION_LABEL}}</a>
-    <a class="button button--secondary" href="/office/{{OFFICE_ID}}">اطلاعات دفتر و کارکنان</a>
+    <a class="button button--secondary" href="/office-data/{{OFFICE_ID}}">اطلاعات دفتر و کارکنان</a>
     {{#RECEIPT}}
     <a class="button button--quiet" href="/decl/{{OFFICE_ID}}/receipt">رسید ارسال</a>
     {{/RECEIPT}}
@@ -53,7 +53,7 @@
   {{#NO_ROUND}}
   <p class="status">در حال حاضر دوره‌ای برای خوداظهاری باز نیست.</p>
   <div class="actions">
-    <a class="button button--secondary" href="/office/{{OFFICE_ID}}">اطلاعات دفتر و کارکنان</a>
+    <a class="button button--secondary" href="/office-data/{{OFFICE_ID}}">اطلاعات دفتر و کارکنان</a>
   </div>
   {{/NO_ROUND}}
 </section>

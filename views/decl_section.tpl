@@ -75,7 +75,7 @@
     </div>
     {{/CHOICES}}
     {{#SYSTEM}}
-    <p class="system-value"><strong>{{VALUE}}</strong> <span class="muted">— از اطلاعات دفتر و کارکنان محاسبه می‌شود.</span> <a href="/office/{{OFFICE_ID}}">ویرایش اطلاعات دفتر</a></p>
+    <p class="system-value"><strong>{{VALUE}}</strong> <span class="muted">— از اطلاعات دفتر و کارکنان محاسبه می‌شود.</span> <a href="/office-data/{{OFFICE_ID}}">ویرایش اطلاعات دفتر</a></p>
     {{/SYSTEM}}
     {{#REVIEWER}}
     <p class="system-value muted">این مورد را کارشناس منطقه ثبت می‌کند.</p>

@@ -49,6 +49,12 @@ struct rubric_section;
 /* Fills the evidence block (views/decl_evidence.tpl) of a section page into d. */
 int	 evidence_section_fill(struct req *, struct view_dict *d, const struct decl *,
 	    const struct rubric *, const struct rubric_section *);
+/* office_data.c: the licensee's base data and staff of an office. */
+PAGE(page_office_data);
+PAGE(page_office_data_save);
+PAGE(page_office_staff_add);
+PAGE(page_office_staff_save);
+PAGE(page_office_staff_remove);
 /* office.c: one office, for whoever may see it. */
 PAGE(page_office);
 /* hq.c: staff accounts and the audit log. */

@@ -7,6 +7,7 @@
 #include "model/sql_rubric.h"
 #include "model/sql_declaration.h"
 #include "model/sql_upload.h"
+#include "model/sql_office_data.h"
 #include "model/sql_outbox.h"
 #include "model/sql_audit.h"
 #include "model/sql_import.h"

@@ -14,6 +14,7 @@ export const pages = [
   { name: 'office', path: (ids) => `/office/${ids.licenseeOffice}`, status: 200, as: 'licensee' },
   { name: 'dashboard', path: '/dashboard', status: 200, as: 'licensee' },
   { name: 'decl', path: (ids) => `/decl/${ids.licenseeOffice}`, status: 200, as: 'licensee' },
+  { name: 'office-data', path: (ids) => `/office-data/${ids.licenseeOffice}`, status: 200, as: 'licensee' },
   { name: 'decl-section', path: (ids) => `/decl/${ids.licenseeOffice}/section/space`, status: 200, as: 'licensee' },
   { name: 'hq-staff', path: '/hq/staff', status: 200, as: 'hq' },
   { name: 'hq-rounds', path: '/hq/rounds', status: 200, as: 'hq' },
