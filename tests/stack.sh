@@ -197,6 +197,8 @@ http {
         include $d/nginx/geps-app.conf;
         # Benchmarks compare geps with nginx serving the same bytes from here.
         location /_static/ { alias $d/static/; access_log off; }
+        # Upload benchmarks compare geps with nginx reading and discarding the same body.
+        location = /_sink { access_log off; return 204; }
     }
 }
 NGINX
