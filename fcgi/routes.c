@@ -62,6 +62,7 @@ enum route_id {
 	ROUTE_HQ_RUBRIC_CRITERION,
 	ROUTE_HQ_RUBRIC_OPTION,
 	ROUTE_HQ_RUBRIC_EVIDENCE,
+	ROUTE_HQ_RUBRIC_VIOLATION,
 	ROUTE_HQ_OUTBOX_REQUEUE,
 	ROUTE_ERROR,
 	ROUTE_HEALTH,
@@ -163,6 +164,13 @@ static const struct field_def f_rubric_criterion[] = {
 	{ "id", V_UINT, 1ULL << 31, 1 },
 	{ "title", V_LINE, 200, 0 },
 	{ "required", V_LINE, 3, 0 },
+	{ "help", V_LINE, 1000, 0 },
+	{ "unit", V_LINE, 32, 0 },
+};
+static const struct field_def f_rubric_violation[] = {
+	{ "type", V_UINT, 65535, 1 },
+	{ "points", V_LINE, 20, 0 },
+	{ "max_count", V_UINT, 100, 0 },
 };
 static const struct field_def f_rubric_option[] = {
 	{ "id", V_UINT, 1ULL << 31, 1 },
@@ -291,6 +299,9 @@ static const struct route routes[ROUTE__MAX] = {
 	{ ROUTE_HQ_RUBRIC_EVIDENCE, "hq_rubric_evidence", METHOD_POST,
 	    "/hq/rubric/#/evidence", page_hq_rubric_evidence, ROLE_HQ, RF_DB,
 	    F(f_rubric_evidence) },
+	{ ROUTE_HQ_RUBRIC_VIOLATION, "hq_rubric_violation", METHOD_POST,
+	    "/hq/rubric/#/violation", page_hq_rubric_violation, ROLE_HQ, RF_DB,
+	    F(f_rubric_violation) },
 	{ ROUTE_HQ_OUTBOX, "hq_outbox", METHOD_GET, "/hq/outbox", page_hq_outbox,
 	    ROLE_HQ, RF_DB, NOF },
 	{ ROUTE_HQ_OUTBOX_REQUEUE, "hq_outbox_requeue", METHOD_POST, "/hq/outbox/requeue",

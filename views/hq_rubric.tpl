@@ -6,7 +6,8 @@
   KIND, UNIT (TEXT), REQUIRED or OPTIONAL, BEST_FA, EDIT (CSRF_TOKEN,
   REQUIRED_CHECKED), repeated OPTION (ID, TITLE, RANGE, POINTS_FA, EDIT
   (CSRF_TOKEN))), repeated EVIDENCE (ID, TITLE, MIN, MAX, MIN_FA, MAX_FA, EDIT
-  (CSRF_TOKEN))).
+  (CSRF_TOKEN))); repeated VIOLATION (ID, TITLE, POINTS_FA, MAX_FA, MAX, EDIT
+  (CSRF_TOKEN)); a criterion's HELP (TEXT) and EDIT's HELP_VALUE, UNIT_VALUE.
 }}
 <nav class="breadcrumbs" aria-label="مسیر"><a href="/hq/rounds">دوره‌های ارزیابی</a> <span aria-hidden="true">›</span> <a href="/hq/round/{{ROUND_ID}}">{{ROUND_TITLE}}</a> <span aria-hidden="true">›</span> <span>شاخص‌ها</span></nav>
 <h1 class="page-title">شاخص‌های {{ROUND_TITLE}} <span class="muted" dir="ltr">{{ROUND_CODE_FA}}</span></h1>
@@ -36,11 +37,14 @@
   {{#CRITERION}}
   <div class="rubric-criterion">
     <h3 class="rubric-criterion__title">{{TITLE}} <span class="muted">({{KIND}}{{#UNIT}}، {{TEXT}}{{/UNIT}}{{#REQUIRED}}، الزامی{{/REQUIRED}}{{#OPTIONAL}}، اختیاری{{/OPTIONAL}}؛ بیشترین امتیاز {{BEST_FA}})</span></h3>
+    {{#HELP}}<p class="hint">{{TEXT}}</p>{{/HELP}}
     {{#EDIT}}
     <form class="form form--inline-fields" method="post" action="/hq/rubric/{{ROUND_ID}}/criterion">
       <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
       <input type="hidden" name="id" value="{{ID}}">
       <div class="field"><label for="crit-{{ID}}-title">عنوان شاخص</label><input id="crit-{{ID}}-title" name="title" type="text" maxlength="200" value="{{TITLE}}"></div>
+      <div class="field"><label for="crit-{{ID}}-help">راهنما</label><input id="crit-{{ID}}-help" name="help" type="text" maxlength="1000" value="{{HELP_VALUE}}"></div>
+      <div class="field"><label for="crit-{{ID}}-unit">واحد</label><input id="crit-{{ID}}-unit" name="unit" type="text" maxlength="32" size="8" value="{{UNIT_VALUE}}"></div>
       <div class="choice"><input id="crit-{{ID}}-required" name="required" type="checkbox" value="1"{{#REQUIRED_CHECKED}} checked{{/REQUIRED_CHECKED}}><label for="crit-{{ID}}-required">الزامی</label></div>
       <div class="form__actions"><button type="submit" class="button button--small button--secondary">ذخیره شاخص</button></div>
     </form>
@@ -88,3 +92,22 @@
   {{/EVIDENCE}}
 </section>
 {{/SECTION}}
+<section class="card" aria-labelledby="violations-heading">
+  <h2 id="violations-heading">تخلف‌ها و امتیاز منفی</h2>
+  <ul class="staff-list">
+  {{#VIOLATION}}
+  <li class="staff-list__item">
+    <p>{{TITLE}} <span class="muted">({{POINTS_FA}} امتیاز برای هر بار؛ سقف: {{MAX_FA}})</span></p>
+    {{#EDIT}}
+    <form class="form--bare form--row" method="post" action="/hq/rubric/{{ROUND_ID}}/violation">
+      <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+      <input type="hidden" name="type" value="{{ID}}">
+      <label for="vio-{{ID}}-points">امتیاز</label><input id="vio-{{ID}}-points" name="points" type="text" dir="ltr" inputmode="decimal" size="6" value="{{POINTS_FA}}">
+      <label for="vio-{{ID}}-max">سقف تعداد</label><input id="vio-{{ID}}-max" name="max_count" type="text" dir="ltr" inputmode="numeric" size="3" value="{{MAX}}">
+      <button type="submit" class="button button--small button--secondary">ذخیره</button>
+    </form>
+    {{/EDIT}}
+  </li>
+  {{/VIOLATION}}
+  </ul>
+</section>

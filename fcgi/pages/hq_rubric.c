@@ -107,10 +107,14 @@ rubric_page(struct req *r, long long round_id, const char *error, int status)
 			if (c->unit[0] != '\0')
 				view_set(view_section(cd, "UNIT"), "TEXT", c->unit);
 			view_show(cd, c->required ? "REQUIRED" : "OPTIONAL");
+			if (c->help[0] != '\0')
+				view_set(view_section(cd, "HELP"), "TEXT", c->help);
 			if (draft) {
 				struct view_dict *f = view_section(cd, "EDIT");
 
 				view_set(f, "CSRF_TOKEN", csrf);
+				view_set(f, "HELP_VALUE", c->help);
+				view_set(f, "UNIT_VALUE", c->unit);
 				if (c->required)
 					view_show(f, "REQUIRED_CHECKED");
 			}
@@ -149,6 +153,27 @@ rubric_page(struct req *r, long long round_id, const char *error, int status)
 		}
 	}
 	view_set(d, "BEST_TOTAL_FA", points_fa(r, best_total));
+	{
+		struct db_val p = db_int(round_id), c[5];
+		int n;
+
+		if ((rc = db_exec(r->db, STMT_RUBRIC_VIOLATIONS, &p)) != DB_OK) {
+			view_dict_free(r->page_root);
+			r->page_root = NULL;
+			return page_error(r, page_db_status(rc), NULL);
+		}
+		while ((n = db_fetch(r->db, STMT_RUBRIC_VIOLATIONS, r->arena, c)) == 1) {
+			struct view_dict *vd = view_section(d, "VIOLATION");
+
+			view_set(vd, "ID", arena_printf(r->arena, "%lld", c[0].i));
+			view_set(vd, "TITLE", c[2].s);
+			view_set(vd, "POINTS_FA", points_fa(r, c[3].i));
+			view_set(vd, "MAX_FA", c[4].i > 0 ? fa_int(r, c[4].i) : "بدون سقف");
+			view_set(vd, "MAX", c[4].i > 0 ? arena_printf(r->arena, "%lld", c[4].i) : "");
+			if (draft)
+				view_set(view_section(vd, "EDIT"), "CSRF_TOKEN", csrf);
+		}
+	}
 	if (rb.nsections == 0)
 		view_show(d, "EMPTY");
 	return page_end(r, status);
@@ -250,7 +275,7 @@ page_hq_rubric_thresholds(struct req *r, const char *arg, const struct field_val
 	    arena_printf(r->arena, "{\"rank1_min_x100\":%lld,\"rank2_min_x100\":%lld}", r1, r2));
 }
 
-enum { C_ID, C_TITLE, C_REQUIRED };
+enum { C_ID, C_TITLE, C_REQUIRED, C_HELP, C_UNIT };
 
 int
 page_hq_rubric_criterion(struct req *r, const char *arg, const struct field_val *in)
@@ -262,7 +287,8 @@ page_hq_rubric_criterion(struct req *r, const char *arg, const struct field_val 
 	struct buf	 o, n;
 	enum db_err	 rc;
 
-	if (!in[C_ID].present || in[C_ID].error != NULL || in[C_TITLE].error != NULL)
+	if (!in[C_ID].present || in[C_ID].error != NULL || in[C_TITLE].error != NULL ||
+	    in[C_HELP].error != NULL || in[C_UNIT].error != NULL)
 		return page_error(r, 400, NULL);
 	if (!in[C_TITLE].present)
 		return rubric_page(r, id, "عنوان شاخص را وارد کنید.", 422);
@@ -278,17 +304,27 @@ page_hq_rubric_criterion(struct req *r, const char *arg, const struct field_val 
 	p[3] = db_int(id);
 	if ((rc = db_exec(r->db, STMT_RUBRIC_SET_CRITERION, p)) != DB_OK)
 		return edit_fail(r, rc);
+	p[0] = db_text(in[C_HELP].s);
+	p[1] = db_text(in[C_UNIT].s);
+	p[2] = db_int(c->id);
+	p[3] = db_int(id);
+	if ((rc = db_exec(r->db, STMT_RUBRIC_SET_CRITERION_TEXT, p)) != DB_OK)
+		return edit_fail(r, rc);
 	buf_init(&o, r->arena);
 	json_begin(&o);
 	json_str(&o, "criterion", c->code);
 	json_str(&o, "title", c->title);
 	json_bool(&o, "required", c->required);
+	json_str(&o, "help", c->help);
+	json_str(&o, "unit", c->unit);
 	json_end(&o);
 	buf_init(&n, r->arena);
 	json_begin(&n);
 	json_str(&n, "criterion", c->code);
 	json_str(&n, "title", in[C_TITLE].s);
 	json_bool(&n, "required", in[C_REQUIRED].present);
+	json_str(&n, "help", in[C_HELP].s);
+	json_str(&n, "unit", in[C_UNIT].s);
 	json_end(&n);
 	return edit_end(r, id, "rubric.criterion", buf_cstr(&o), buf_cstr(&n));
 }
@@ -374,4 +410,39 @@ page_hq_rubric_evidence(struct req *r, const char *arg, const struct field_val *
 	    e->code, e->min_files, e->max_files),
 	    arena_printf(r->arena, "{\"evidence\":\"%s\",\"min_files\":%llu,\"max_files\":%llu}",
 	    e->code, in[E_MIN].n, in[E_MAX].n));
+}
+
+enum { V_TYPE, V_POINTS, V_MAX };
+
+int
+page_hq_rubric_violation(struct req *r, const char *arg, const struct field_val *in)
+{
+	struct db_val	 p[4];
+	long long	 id = strtoll(arg, NULL, 10), pts;
+	const char	*err;
+	enum db_err	 rc;
+
+	if (!in[V_TYPE].present || in[V_TYPE].error != NULL)
+		return page_error(r, 400, NULL);
+	if ((err = parse_points(in[V_POINTS].s, in[V_POINTS].len, &pts)) != NULL)
+		return rubric_page(r, id, arena_printf(r->arena, "امتیاز منفی: %s", err), 422);
+	if (pts > 0)
+		return rubric_page(r, id, "امتیاز تخلف باید منفی یا صفر باشد.", 422);
+	if (in[V_MAX].error != NULL)
+		return rubric_page(r, id, "سقف تعداد باید عددی از ۰ (بدون سقف) تا ۱۰۰ باشد.", 422);
+	if (edit_begin(r, id, NULL, NULL) != 0)
+		return -1;
+	p[0] = db_int(pts);
+	p[1] = db_int((long long)in[V_MAX].n);
+	p[2] = db_int(id);
+	p[3] = db_int((long long)in[V_TYPE].n);
+	if ((rc = db_exec(r->db, STMT_RUBRIC_SET_VIOLATION, p)) != DB_OK)
+		return edit_fail(r, rc);
+	if (db_affected(r->db, STMT_RUBRIC_SET_VIOLATION) != 1) {
+		db_rollback(r->db);
+		return page_error(r, 404, NULL);
+	}
+	return edit_end(r, id, "rubric.violation", NULL,
+	    arena_printf(r->arena, "{\"violation_type\":%llu,\"points_x100\":%lld,\"max_count\":%llu}",
+	    in[V_TYPE].n, pts, in[V_MAX].n));
 }

@@ -75,6 +75,7 @@ PAGE(page_hq_rubric_thresholds);
 PAGE(page_hq_rubric_criterion);
 PAGE(page_hq_rubric_option);
 PAGE(page_hq_rubric_evidence);
+PAGE(page_hq_rubric_violation);
 /* hq_outbox.c: messages waiting or failed. */
 PAGE(page_hq_outbox);
 PAGE(page_hq_outbox_requeue);

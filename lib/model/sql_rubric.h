@@ -44,3 +44,15 @@ STMT(STMT_RUBRIC_SET_EVIDENCE,
     "UPDATE evidence_requirements e JOIN rubric_sections s ON s.id = e.section_id "
     "SET e.min_files = ?, e.max_files = ? WHERE e.id = ? AND s.round_id = ?",
     "iiii", "")
+STMT(STMT_RUBRIC_SET_CRITERION_TEXT,
+    "UPDATE criteria SET help_text = NULLIF(?, ''), unit = ? WHERE id = ? AND round_id = ?",
+    "ssii", "")
+STMT(STMT_RUBRIC_VIOLATIONS,
+    "SELECT t.id, t.code, t.title, v.points_x100, COALESCE(v.max_count, 0) "
+    "FROM round_violation_types v JOIN violation_types t ON t.id = v.violation_type_id "
+    "WHERE v.round_id = ? ORDER BY t.position, t.id",
+    "i", "issii")
+STMT(STMT_RUBRIC_SET_VIOLATION,
+    "UPDATE round_violation_types SET points_x100 = ?, max_count = NULLIF(?, 0) "
+    "WHERE round_id = ? AND violation_type_id = ?",
+    "iiii", "")

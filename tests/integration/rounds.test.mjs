@@ -143,6 +143,17 @@ test('the rubric is edited while the round is a draft and frozen once it opens',
   assert.equal(r.status, 422);
   r = await post(s, `/hq/rubric/${id}/evidence`, { id: ev, min: '2', max: '4' });
   assert.equal(r.status, 303);
+  const vt = one(`SELECT violation_type_id FROM round_violation_types WHERE round_id = ${id} LIMIT 1`);
+  r = await post(s, `/hq/rubric/${id}/violation`, { type: vt, points: '3', max_count: '2' });
+  assert.equal(r.status, 422, 'violation points are negative');
+  r = await post(s, `/hq/rubric/${id}/violation`, { type: vt, points: '-۷٫۵', max_count: '2' });
+  assert.equal(r.status, 303);
+  assert.deepEqual(rows(`SELECT points_x100, max_count FROM round_violation_types WHERE round_id = ${id} AND violation_type_id = ${vt}`)[0], ['-750', '2']);
+  const crit = one(`SELECT id FROM criteria WHERE round_id = ${id} AND code = 'area_m2'`);
+  r = await post(s, `/hq/rubric/${id}/criterion`, { id: crit, title: 'مساحت دفتر', required: '1', help: 'مطابق اجاره‌نامه', unit: 'متر مربع' });
+  assert.equal(r.status, 303);
+  assert.deepEqual(rows(`SELECT title, help_text, unit, required FROM criteria WHERE id = ${crit}`)[0],
+    ['مساحت دفتر', 'مطابق اجاره‌نامه', 'متر مربع', '1']);
   // An option of another round cannot be reached through this one.
   const foreign = one(`SELECT o.id FROM criterion_options o JOIN criteria c ON c.id = o.criterion_id
       WHERE c.round_id <> ${id} LIMIT 1`);
@@ -159,6 +170,9 @@ test('the rubric is edited while the round is a draft and frozen once it opens',
   assert.equal(r.status, 409);
   assert.match(text(r.text), /قابل تغییر نیست/);
   r = await post(s, `/hq/rubric/${open}/thresholds`, { rank1: '1', rank2: '0' });
+  assert.equal(r.status, 409);
+  const ovt = one(`SELECT violation_type_id FROM round_violation_types WHERE round_id = ${open} LIMIT 1`);
+  r = await post(s, `/hq/rubric/${open}/violation`, { type: ovt, points: '-1', max_count: '0' });
   assert.equal(r.status, 409);
   assert.equal(rubricShape(open), shape);
 });
