@@ -59,29 +59,6 @@ opts_ok(int argc, char **argv, int npos, const char *const *known)
 	return pos == npos;
 }
 
-static char *
-read_file(struct arena *a, const char *path)
-{
-	FILE	*f;
-	char	*s;
-	long	 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		fclose(f);
-		return NULL;
-	}
-	s = arena_alloc(a, (size_t)n + 1);
-	if (fread(s, 1, (size_t)n, f) != (size_t)n) {
-		fclose(f);
-		return NULL;
-	}
-	s[n] = '\0';
-	fclose(f);
-	return s;
-}
-
 static int
 show(struct db *db, struct arena *a, long long id)
 {
@@ -162,8 +139,7 @@ cmd_round(int argc, char **argv)
 		struct round_form f;
 		struct round_problem probs[8];
 		size_t np, i;
-		const char *rubric = read_file(a, arena_printf(a, "%s/reference/rubric/default.sql",
-		    conf->sql_dir));
+		const char *rubric = round_default_rubric(a, conf->sql_dir);
 
 		memset(&f, 0, sizeof(f));
 		f.code = opt(argc, argv, "--code") ? opt(argc, argv, "--code") : "";

@@ -728,18 +728,6 @@ fail:
 	return page_error(r, page_db_status(rc), NULL);
 }
 
-/* A size in bytes as Persian text (کیلوبایت / مگابایت). */
-static const char *
-fa_size(struct req *r, long long n)
-{
-	if (n < 1024)
-		return arena_printf(r->arena, "%s بایت", fa_int(r, n));
-	if (n < 1024 * 1024)
-		return arena_printf(r->arena, "%s کیلوبایت", fa_int(r, (n + 1023) / 1024));
-	return arena_printf(r->arena, "%s مگابایت",
-	    fa_digits(r, arena_printf(r->arena, "%.1f", (double)n / (1024.0 * 1024.0))));
-}
-
 int
 page_decl_receipt(struct req *r, const char *arg, const struct field_val *in)
 {

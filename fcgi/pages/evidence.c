@@ -52,18 +52,6 @@ the_store(struct req *r)
 	return store;
 }
 
-/* A size in bytes as Persian text. */
-static const char *
-fa_size(struct req *r, long long n)
-{
-	if (n < 1024)
-		return arena_printf(r->arena, "%s بایت", fa_int(r, n));
-	if (n < 1024 * 1024)
-		return arena_printf(r->arena, "%s کیلوبایت", fa_int(r, (n + 1023) / 1024));
-	return arena_printf(r->arena, "%s مگابایت",
-	    fa_digits(r, arena_printf(r->arena, "%.1f", (double)n / (1024.0 * 1024.0))));
-}
-
 static const char *
 mime_label(const char *mime)
 {

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "clock.h"
 #include "conf.h"
@@ -125,4 +126,15 @@ password_reused(const struct req *r, const char *pw, size_t len, const struct us
 	    (rc = password_is(r, pw, len, u->initial_hash)) != 0)
 		return rc;
 	return password_is(r, pw, len, u->prev_hash);
+}
+
+const char *
+fa_size(struct req *r, long long n)
+{
+	if (n < 1024)
+		return arena_printf(r->arena, "%s بایت", fa_int(r, n));
+	if (n < 1024 * 1024)
+		return arena_printf(r->arena, "%s کیلوبایت", fa_int(r, (n + 1023) / 1024));
+	return arena_printf(r->arena, "%s مگابایت",
+	    fa_digits(r, arena_printf(r->arena, "%.1f", (double)n / (1024.0 * 1024.0))));
 }

@@ -40,6 +40,8 @@ const char *fa_when_sql(struct req *, const char *sql);
 /* s with ASCII digits in Persian; v in Persian digits. */
 const char *fa_digits(struct req *, const char *s);
 const char *fa_int(struct req *, long long v);
+/* A size in bytes as Persian text: بایت, کیلوبایت (rounded up) or مگابایت (one decimal). */
+const char *fa_size(struct req *, long long bytes);
 
 /*
  * Checks pw against an encoded hash inside the hash gate: 1 it matches, 0 it does

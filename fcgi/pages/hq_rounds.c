@@ -123,31 +123,6 @@ page_hq_rounds(struct req *r, const char *arg, const struct field_val *in)
 	return rounds_page(r, NULL, NULL, 0, 200);
 }
 
-/* A read of the whole file; NULL if it cannot be read. */
-static char *
-slurp(struct req *r, const char *path)
-{
-	FILE	*f;
-	char	*s;
-	long	 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || n > (1L << 20) ||
-	    fseek(f, 0, SEEK_SET) != 0) {
-		fclose(f);
-		return NULL;
-	}
-	s = arena_alloc(r->arena, (size_t)n + 1);
-	if (fread(s, 1, (size_t)n, f) != (size_t)n) {
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	s[n] = '\0';
-	return s;
-}
-
 int
 page_hq_rounds_new(struct req *r, const char *arg, const struct field_val *in)
 {
@@ -177,8 +152,7 @@ page_hq_rounds_new(struct req *r, const char *arg, const struct field_val *in)
 	f.review_end = in[F_REVIEW_END].s;
 	f.correction_days = in[F_CORRECTION].s;
 	f.objection_days = in[F_OBJECTION].s;
-	rubric = slurp(r, arena_printf(r->arena, "%s/reference/rubric/default.sql",
-	    r->conf->sql_dir));
+	rubric = round_default_rubric(r->arena, r->conf->sql_dir);
 	/* The first round loads the default rubric, a script: a connection that may run one. */
 	admin = db_new_admin(r->conf, stmt_defs, STMT__MAX);
 	rc = db_connect(admin);

@@ -1,6 +1,7 @@
 /*
  * Queries of the rounds table.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -503,4 +504,28 @@ round_extend(struct db *db, struct arena *a, long long id, const char *to,
 fail:
 	db_rollback(db);
 	return rc;
+}
+
+char *
+round_default_rubric(struct arena *a, const char *sql_dir)
+{
+	FILE	*f;
+	char	*s;
+	long	 n;
+
+	if ((f = fopen(arena_printf(a, "%s/reference/rubric/default.sql", sql_dir), "rb")) == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || n > (1L << 20) ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return NULL;
+	}
+	s = arena_alloc(a, (size_t)n + 1);
+	if (fread(s, 1, (size_t)n, f) != (size_t)n) {
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	s[n] = '\0';
+	return s;
 }

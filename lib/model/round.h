@@ -93,6 +93,9 @@ enum db_err	 round_extend(struct db *, struct arena *, long long id, const char 
 		    const char *office_code, const char *reason,
 		    const struct audit_event *actor, const char **why);
 
+/* The text of <sql_dir>/reference/rubric/default.sql in the arena, or NULL. */
+char		*round_default_rubric(struct arena *, const char *sql_dir);
+
 /* "YYYY-MM-DD" as Jalali with Persian digits ("۱۴۰۵/۰۸/۲۴"), or "" if bad. */
 const char	*round_jalali(struct arena *, const char *greg);
 

@@ -7,13 +7,12 @@
 // told to reload; nobody reaches another licensee's file.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes, createHash } from 'node:crypto';
+import { randomBytes, createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { http, sql, STACK } from './lib/stack.mjs';
-import { nidFrom } from './lib/client.mjs';
+import { nidFrom, dbSession } from './lib/client.mjs';
 
-const COOKIE = '__Host-geps';
 const one = (q) => sql(q).split('\n')[0].split('\t')[0];
 const rows = (q) => sql(q).split('\n').filter(Boolean).map((l) => l.split('\t'));
 const text = (html) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -61,17 +60,7 @@ function freshOffice() {
   return { uid, office, code, s: session(uid) };
 }
 
-// A session as if signed in at unix time at (the test clock may be days ahead).
-function session(userId, at = Math.floor(Date.now() / 1000)) {
-  const token = randomBytes(32).toString('base64url');
-  const secret = randomBytes(32);
-  const t = `FROM_UNIXTIME(${at})`;
-  sql(`SET time_zone = '+00:00';
-       INSERT INTO sessions (token_hash, user_id, csrf_secret, mfa_at, created_at, last_seen_at, expires_at)
-       VALUES (UNHEX(SHA2('${token}', 256)), ${userId}, UNHEX('${secret.toString('hex')}'),
-       ${t}, ${t}, ${t}, ${t} + INTERVAL 1 HOUR)`);
-  return { cookie: `${COOKIE}=${token}`, csrf: createHmac('sha256', secret).update('csrf').digest('hex') };
-}
+const session = dbSession;
 
 const headers = (s, now) => ({ cookie: s.cookie, ...(now ? { 'x-geps-test-now': String(now) } : {}) });
 const get = (s, p, now) => http(p, { headers: headers(s, now) });

@@ -3,11 +3,11 @@
 // remove a file, the deadline, and what a killed worker leaves behind.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { URL_BASE, STACK, sql, geps, sleep, workerPids } from './lib/stack.mjs';
-import { nidFrom } from './lib/client.mjs';
+import { nidFrom, dbSession } from './lib/client.mjs';
 
 const one = (q) => sql(q).split('\n')[0].split('\t')[0];
 const rows = (q) => sql(q).split('\n').filter(Boolean).map((l) => l.split('\t'));
@@ -20,15 +20,7 @@ before(() => {
   round = { id: Number(id), end };
 });
 
-function session(userId, at = Math.floor(Date.now() / 1000)) {
-  const token = randomBytes(32).toString('base64url');
-  const secret = randomBytes(32);
-  sql(`SET time_zone = '+00:00';
-       INSERT INTO sessions (token_hash, user_id, csrf_secret, mfa_at, created_at, last_seen_at, expires_at)
-       VALUES (UNHEX(SHA2('${token}', 256)), ${userId}, UNHEX('${secret.toString('hex')}'),
-       FROM_UNIXTIME(${at}), FROM_UNIXTIME(${at}), FROM_UNIXTIME(${at}), FROM_UNIXTIME(${at}) + INTERVAL 1 HOUR)`);
-  return { cookie: `__Host-geps=${token}`, csrf: createHmac('sha256', secret).update('csrf').digest('hex') };
-}
+const session = dbSession;
 
 // A licensee with an office in province pcode (default: the first office's).
 function freshOffice(province = null) {

@@ -4,24 +4,15 @@
 // audited, and the declaration's system criteria following the staff list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes } from 'node:crypto';
 import { http, sql } from './lib/stack.mjs';
-import { nidFrom } from './lib/client.mjs';
+import { nidFrom, dbSession } from './lib/client.mjs';
 
 const one = (q) => sql(q).split('\n')[0].split('\t')[0];
 const rows = (q) => sql(q).split('\n').filter(Boolean).map((l) => l.split('\t'));
 const text = (html) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 let serial = Number(String(Date.now()).slice(-6)) + 500000;
 
-function session(userId, at = Math.floor(Date.now() / 1000)) {
-  const token = randomBytes(32).toString('base64url');
-  const secret = randomBytes(32);
-  sql(`SET time_zone = '+00:00';
-       INSERT INTO sessions (token_hash, user_id, csrf_secret, mfa_at, created_at, last_seen_at, expires_at)
-       VALUES (UNHEX(SHA2('${token}', 256)), ${userId}, UNHEX('${secret.toString('hex')}'),
-       FROM_UNIXTIME(${at}), FROM_UNIXTIME(${at}), FROM_UNIXTIME(${at}), FROM_UNIXTIME(${at}) + INTERVAL 1 HOUR)`);
-  return { cookie: `__Host-geps=${token}`, csrf: createHmac('sha256', secret).update('csrf').digest('hex') };
-}
+const session = dbSession;
 
 function freshOffice() {
   const n = serial++;

@@ -5,8 +5,8 @@
 // The rounds made here are far in the future (1410-1413) and removed at the end.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes } from 'node:crypto';
 import { http, sql, geps } from './lib/stack.mjs';
+import { dbSession } from './lib/client.mjs';
 
 const one = (q) => sql(q).split('\n')[0].split('\t')[0];
 const rows = (q) => sql(q).split('\n').filter(Boolean).map((l) => l.split('\t'));
@@ -16,14 +16,7 @@ after(() => sql(`DELETE FROM office_extensions WHERE round_id IN (SELECT id FROM
                  UPDATE rounds SET copied_from_round_id = NULL WHERE code LIKE '141%';
                  DELETE FROM rounds WHERE code LIKE '141%'`));
 
-function session(userId) {
-  const token = randomBytes(32).toString('base64url');
-  const secret = randomBytes(32);
-  sql(`INSERT INTO sessions (token_hash, user_id, csrf_secret, mfa_at, created_at, last_seen_at, expires_at)
-       VALUES (UNHEX(SHA2('${token}', 256)), ${userId}, UNHEX('${secret.toString('hex')}'),
-       UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 HOUR)`);
-  return { cookie: `__Host-geps=${token}`, csrf: createHmac('sha256', secret).update('csrf').digest('hex') };
-}
+const session = dbSession;
 const hq = () => session(Number(one(`SELECT id FROM users WHERE role = 'hq' LIMIT 1`)));
 const post = (s, p, fields) => http(p, { method: 'POST', redirect: 'manual',
   body: new URLSearchParams({ csrf: s.csrf, ...fields }).toString(),

@@ -132,3 +132,16 @@ export function lastMessage(userId, template) {
   const m = lines.length ? lines.at(-1).match(/ body="(.*)"$/) : null;
   return m ? m[1] : null;
 }
+
+// A session of userId made directly in the database, as if signed in at unix time
+// at (the test clock may be days ahead), its second factor passed: the cookie and
+// the CSRF token its forms carry (HMAC-SHA256(csrf secret, "csrf"), as the server).
+export function dbSession(userId, at = Math.floor(Date.now() / 1000)) {
+  const token = randomBytes(32).toString('base64url');
+  const secret = randomBytes(32);
+  sql(`SET time_zone = '+00:00';
+       INSERT INTO sessions (token_hash, user_id, csrf_secret, mfa_at, created_at, last_seen_at, expires_at)
+       VALUES (UNHEX(SHA2('${token}', 256)), ${Number(userId)}, UNHEX('${secret.toString('hex')}'),
+       FROM_UNIXTIME(${at}), FROM_UNIXTIME(${at}), FROM_UNIXTIME(${at}), FROM_UNIXTIME(${at}) + INTERVAL 1 HOUR)`);
+  return { cookie: `__Host-geps=${token}`, csrf: createHmac('sha256', secret).update('csrf').digest('hex') };
+}
