@@ -323,7 +323,7 @@ page_decl_upload(struct req *r, const char *arg, const struct field_val *in)
 	size_t		 got = 0, i;
 	enum db_err	 rc;
 	enum mp_err	 me = MP_OK;
-	int		 found, ok, n;
+	int		 found, ok, n, tries = 0;
 
 	(void)in;
 	memset(&u, 0, sizeof(u));
@@ -383,7 +383,13 @@ page_decl_upload(struct req *r, const char *arg, const struct field_val *in)
 	if (u.nfiles == 0 || u.sec == NULL || u.req == NULL)
 		return up_answer(&u, 400, "فایلی برای بارگذاری انتخاب نشده است.", 0);
 
-	/* The objects are on disk; now the rows, with every rule checked under the lock. */
+	/*
+	 * The objects are on disk; now the rows, with every rule checked under the
+	 * lock.  Two first uploads to a new file can deadlock on creating its row:
+	 * InnoDB rolls one back, and it is simply run again.
+	 */
+again:
+	added = 0;
 	if ((rc = db_begin(r->db)) != DB_OK)
 		return up_answer(&u, page_db_status(rc), NULL, 0);
 	if ((rc = decl_lock_for_edit(r->db, r->arena, &dc, r->now, &ok)) != DB_OK)
@@ -427,6 +433,8 @@ page_decl_upload(struct req *r, const char *arg, const struct field_val *in)
 	return up_answer(&u, 303, NULL, link_id);
 fail:
 	db_rollback(r->db);
+	if (rc == DB_RETRY && ++tries < 5)
+		goto again;
 	return up_answer(&u, rc == DB_RETRY ? 409 : page_db_status(rc),
 	    rc == DB_RETRY ? "پرونده هم‌زمان در حال تغییر است. لطفاً دوباره بفرستید." : NULL, 0);
 }

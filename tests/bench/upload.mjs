@@ -48,7 +48,7 @@ async function run(label, target) {
     for (let i = next++; i < n; i = next++) {
       const res = await fetch(url + target(i), { method: 'POST', body: form(i), headers: { cookie } });
       const ok = target === sink ? res.status === 204 : res.status === 200 && (await res.json()).ok === true;
-      if (!ok) failed++;
+      if (!ok && failed++ === 0) console.error(`first failure: ${res.status} ${res.bodyUsed ? "" : await res.text()}`);
       else if (target === sink) await res.arrayBuffer();
     }
   }));

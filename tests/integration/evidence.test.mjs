@@ -221,6 +221,15 @@ test('only the office\'s licensee, a reviewer of its region and HQ read a file; 
   assert.equal(await get(a.s), 404, 'gone');
 });
 
+test('first uploads to a new file at the same time all land (no lost deadlock)', async () => {
+  const o = freshOffice();
+  const reqs = [...Array(3).fill('lease'), ...Array(5).fill('access_photos')];
+  const rs = await Promise.all(reqs.map((req) => upload(o, form(o.s, [[`${req}.pdf`, unique(PDF)]], { requirement: req }))));
+  assert.deepEqual(rs.map((r) => r.status), reqs.map(() => 200), rs.map((r) => r.text).join('\n'));
+  assert.equal(links(o.office), 8);
+  assert.equal(one(`SELECT COUNT(*) FROM declarations WHERE office_id = ${o.office}`), '1');
+});
+
 test('after the deadline nothing is uploaded or removed', async () => {
   const o = freshOffice();
   const end = Math.floor(Date.parse(`${round.end}T23:59:59+03:30`) / 1000);
