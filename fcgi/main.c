@@ -8,9 +8,21 @@
 #include <string.h>
 
 #include "cli.h"
+#include "clock.h"
+#include "conf.h"
 #include "serve.h"
 
 const char *cli_conf_path;
+
+void
+cli_test_clock(const struct conf *conf)
+{
+	const char	*t = getenv("GEPS_TEST_NOW");
+
+	clock_enable_test(conf->test_clock);
+	if (t != NULL && *t != '\0')
+		clock_override(strtoll(t, NULL, 10));
+}
 
 static int	 cmd_serve(int, char **);
 static int	 cmd_help(int, char **);
@@ -33,6 +45,12 @@ static const struct command commands[] = {
 	{ "audit", cmd_audit, "audit verify           check the audit log's hash chain" },
 	{ "round", cmd_round,
 	    "round create|open|extend|show  administer evaluation rounds" },
+	{ "rank", cmd_rank, "rank CODE              score and rank every office of a round" },
+	{ "publish", cmd_rank, "publish [--final] CODE publish a round's ranks (or final ranks)" },
+	{ "export", cmd_rank,
+	    "export CODE [--format csv|xlsx] [-o FILE]  a round's results with the breakdown" },
+	{ "services", cmd_services,
+	    "services import FILE  the service catalogue and the services of each area" },
 	{ "evidence", cmd_evidence,
 	    "evidence check [--clean] [--grace S]  compare the evidence store with the database" },
 	{ "demo-accounts", cmd_demo_accounts,
@@ -40,6 +58,8 @@ static const struct command commands[] = {
 	{ "jalali", cmd_jalali, "jalali [DATE...]       convert Gregorian <-> Jalali dates" },
 	{ "check-national-id", cmd_check_national_id,
 	    "check-national-id [ID...] check national IDs (کد ملی)" },
+	{ "check-sql", cmd_check_sql,
+	    "check-sql              prepare every statement against the database" },
 	{ "help", cmd_help, "help                   this list" },
 };
 

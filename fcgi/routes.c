@@ -64,6 +64,60 @@ enum route_id {
 	ROUTE_HQ_RUBRIC_EVIDENCE,
 	ROUTE_HQ_RUBRIC_VIOLATION,
 	ROUTE_HQ_OUTBOX_REQUEUE,
+	/* review.c (regional review) */
+	ROUTE_REVIEW_QUEUE,
+	ROUTE_REVIEW_FILE,
+	ROUTE_REVIEW_VERIFY,
+	ROUTE_REVIEW_CONFIRM_SECTION,
+	ROUTE_REVIEW_ASSOCIATION,
+	ROUTE_REVIEW_VIOLATION_ADD,
+	ROUTE_REVIEW_VIOLATION_REVOKE,
+	ROUTE_REVIEW_SEND_BACK,
+	ROUTE_REVIEW_COMPLETE,
+	ROUTE_REVIEW_REOPEN,
+	ROUTE_HQ_REVIEW_OVERDUE,
+	/* end review.c */
+	/* hq_results.c, objection.c (ranking, publication, objections) */
+	ROUTE_HQ_RESULTS,
+	ROUTE_HQ_ROUND_CLOSE,
+	ROUTE_HQ_ROUND_RANK,
+	ROUTE_HQ_ROUND_PUBLISH,
+	ROUTE_HQ_ROUND_FINAL,
+	ROUTE_HQ_EXPORT_CSV,
+	ROUTE_HQ_EXPORT_XLSX,
+	ROUTE_RESULT,
+	ROUTE_RESULT_OBJECT,
+	ROUTE_REVIEW_OBJECTIONS,
+	ROUTE_REVIEW_OBJECTION,
+	ROUTE_REVIEW_OBJECTION_REJECT,
+	ROUTE_REVIEW_OBJECTION_ACCEPT,
+	ROUTE_OBJECTION_UPLOAD,
+	ROUTE_OBJECTION_FILE,
+	/* end hq_results.c */
+	/* public.c (public pages) */
+	ROUTE_VERIFY,
+	ROUTE_CERTIFICATE,
+	ROUTE_RANKS,
+	ROUTE_RANKS_JSON,
+	/* end public.c */
+	/* hq_services.c (services by rank) */
+	ROUTE_HQ_SERVICES,
+	ROUTE_HQ_SERVICES_AGENCY_ADD,
+	ROUTE_HQ_SERVICES_SERVICE_ADD,
+	ROUTE_HQ_SERVICES_SERVICE_RENAME,
+	ROUTE_HQ_SERVICES_SERVICE_ACTIVE,
+	ROUTE_HQ_SERVICES_IMPORT,
+	ROUTE_HQ_SERVICES_AREAS,
+	ROUTE_HQ_SERVICES_CITY_FIND,
+	ROUTE_HQ_SERVICES_CITY,
+	ROUTE_HQ_SERVICES_CITY_SAVE,
+	ROUTE_HQ_SERVICES_OVER,
+	ROUTE_HQ_SERVICES_OFFICES,
+	ROUTE_HQ_SERVICES_OFFICE_FIND,
+	ROUTE_HQ_SERVICES_OFFICE,
+	ROUTE_HQ_SERVICES_GRANT,
+	ROUTE_HQ_SERVICES_WITHDRAW,
+	/* end hq_services.c */
 	ROUTE_ERROR,
 	ROUTE_HEALTH,
 	ROUTE__MAX
@@ -190,6 +244,123 @@ static const struct field_def f_audit[] = {
 	{ "before", V_UINT, 1ULL << 62, 0 },
 };
 
+/* review.c fields */
+static const struct field_def f_review_queue[] = {
+	{ "round", V_UINT, 4294967295ULL, 0 },
+	{ "province", V_UINT, 255, 0 },
+	{ "city", V_UINT, 4294967295ULL, 0 },
+	{ "state", V_LINE, 16, 0 },
+	{ "rank", V_LINE, 8, 0 },
+	{ "q", V_LINE, 40, 0 },
+	{ "page", V_UINT, 1000000, 0 },
+};
+static const struct field_def f_review_verify[] = {
+	{ "version", V_UINT, 1ULL << 31, 1 },
+	{ "criterion", V_UINT, 4294967295ULL, 1 },
+	{ "decision", V_LINE, 10, 0 },
+	{ "value", V_LINE, 100, 0 },
+	{ "note", V_LINE, 2000, 0 },
+};
+static const struct field_def f_review_section[] = {
+	{ "version", V_UINT, 1ULL << 31, 1 },
+	{ "section", V_LINE, 32, 1 },
+};
+static const struct field_def f_review_association[] = {
+	{ "version", V_UINT, 1ULL << 31, 1 },
+	{ "criterion", V_UINT, 4294967295ULL, 1 },
+	{ "value", V_LINE, 100, 0 },
+};
+static const struct field_def f_review_violation[] = {
+	{ "version", V_UINT, 1ULL << 31, 1 },
+	{ "type", V_UINT, 65535, 0 },
+	{ "occurrences", V_LINE, 10, 0 },
+	{ "note", V_LINE, 2000, 0 },
+};
+static const struct field_def f_review_reason[] = {
+	{ "version", V_UINT, 1ULL << 31, 1 },
+	{ "reason", V_LINE, 2000, 0 },
+};
+static const struct field_def f_review_send_back[] = {
+	{ "version", V_UINT, 1ULL << 31, 1 },
+	{ "remarks", V_LINE, 2000, 0 },
+};
+/* end review.c fields */
+/* hq_results.c, objection.c fields */
+static const struct field_def f_result[] = {
+	{ "round", V_UINT, 1ULL << 31, 0 },
+};
+static const struct field_def f_objection[] = {
+	{ "body", V_TEXT, 4000, 0 },
+	{ "round", V_UINT, 1ULL << 31, 0 },
+};
+static const struct field_def f_objection_reject[] = {
+	{ "reason", V_TEXT, 2000, 0 },
+};
+static const struct field_def f_objection_accept[] = {
+	{ "note", V_TEXT, 2000, 0 },
+};
+/* end hq_results.c fields */
+/* public.c fields */
+/* Codes are checked by the handlers (office ^[0-9A-Za-z-]{3,16}$, round 1404-2). */
+static const struct field_def f_verify[] = {
+	{ "code", V_LINE, 40, 0 },
+};
+static const struct field_def f_certificate[] = {
+	{ "office", V_LINE, 40, 0 },
+	{ "round", V_LINE, 20, 0 },
+};
+static const struct field_def f_ranks[] = {
+	{ "round", V_LINE, 20, 0 },
+	{ "province", V_LINE, 20, 0 },
+	{ "page", V_UINT, 1000000, 0 },
+};
+static const struct field_def f_ranks_json[] = {
+	{ "round", V_LINE, 20, 0 },
+};
+/* end public.c fields */
+/* hq_services.c fields */
+static const struct field_def f_svc_agency_add[] = {
+	{ "code", V_LINE, 32, 0 },
+	{ "name", V_LINE, 200, 0 },
+};
+static const struct field_def f_svc_service_add[] = {
+	{ "agency", V_UINT, 65535, 0 },
+	{ "code", V_LINE, 32, 0 },
+	{ "title", V_LINE, 300, 0 },
+};
+static const struct field_def f_svc_rename[] = {
+	{ "title", V_LINE, 300, 0 },
+};
+static const struct field_def f_svc_active[] = {
+	{ "active", V_UINT, 1, 1 },
+};
+static const struct field_def f_svc_province[] = {
+	{ "province", V_UINT, 255, 0 },
+};
+/* The checked services of the agency arrive as repeated "service": RF_DYNAMIC. */
+static const struct field_def f_svc_city_save[] = {
+	{ "agency", V_UINT, 65535, 1 },
+};
+static const struct field_def f_svc_offices[] = {
+	{ "service", V_UINT, 4294967295ULL, 0 },
+	{ "province", V_UINT, 255, 0 },
+	{ "city", V_UINT, 4294967295ULL, 0 },
+};
+static const struct field_def f_svc_find[] = {
+	{ "code", V_LINE, 16, 0 },
+};
+static const struct field_def f_svc_city_find[] = {
+	{ "code", V_LINE, 16, 1 },
+};
+static const struct field_def f_svc_grant[] = {
+	{ "service", V_UINT, 4294967295ULL, 1 },
+};
+static const struct field_def f_svc_withdraw[] = {
+	{ "service", V_UINT, 4294967295ULL, 1 },
+	{ "reason", V_LINE, 500, 0 },
+};
+/* end hq_services.c fields */
+
 #define ANYONE		(ROLE_LICENSEE | ROLE_REVIEWER | ROLE_HQ)
 #define STAFF		(ROLE_REVIEWER | ROLE_HQ)
 
@@ -306,6 +477,128 @@ static const struct route routes[ROUTE__MAX] = {
 	    ROLE_HQ, RF_DB, NOF },
 	{ ROUTE_HQ_OUTBOX_REQUEUE, "hq_outbox_requeue", METHOD_POST, "/hq/outbox/requeue",
 	    page_hq_outbox_requeue, ROLE_HQ, RF_DB, F(f_staff_totp_reset) },
+	/* review.c (regional review) */
+	{ ROUTE_REVIEW_QUEUE, "review_queue", METHOD_GET, "/review", page_review_queue,
+	    STAFF, RF_DB, F(f_review_queue) },
+	{ ROUTE_REVIEW_FILE, "review_file", METHOD_GET, "/review/file/#", page_review_file,
+	    STAFF, RF_DB, NOF },
+	{ ROUTE_REVIEW_VERIFY, "review_verify", METHOD_POST, "/review/file/#/verify",
+	    page_review_verify, ROLE_REVIEWER, RF_DB, F(f_review_verify) },
+	{ ROUTE_REVIEW_CONFIRM_SECTION, "review_confirm_section", METHOD_POST,
+	    "/review/file/#/confirm-section", page_review_confirm_section, ROLE_REVIEWER, RF_DB,
+	    F(f_review_section) },
+	{ ROUTE_REVIEW_ASSOCIATION, "review_association", METHOD_POST,
+	    "/review/file/#/association", page_review_association, ROLE_REVIEWER, RF_DB,
+	    F(f_review_association) },
+	{ ROUTE_REVIEW_VIOLATION_ADD, "review_violation_add", METHOD_POST,
+	    "/review/file/#/violation", page_review_violation_add, ROLE_REVIEWER, RF_DB,
+	    F(f_review_violation) },
+	{ ROUTE_REVIEW_VIOLATION_REVOKE, "review_violation_revoke", METHOD_POST,
+	    "/review/file/#/violation/#/revoke", page_review_violation_revoke, ROLE_REVIEWER,
+	    RF_DB, F(f_review_reason) },
+	/* The marked sections (s_<code>) and their remarks (r_<code>): RF_DYNAMIC. */
+	{ ROUTE_REVIEW_SEND_BACK, "review_send_back", METHOD_POST, "/review/file/#/send-back",
+	    page_review_send_back, ROLE_REVIEWER, RF_DB | RF_DYNAMIC, F(f_review_send_back) },
+	{ ROUTE_REVIEW_COMPLETE, "review_complete", METHOD_POST, "/review/file/#/complete",
+	    page_review_complete, ROLE_REVIEWER, RF_DB, F(f_decl_version) },
+	{ ROUTE_REVIEW_REOPEN, "review_reopen", METHOD_POST, "/review/file/#/reopen",
+	    page_review_reopen, ROLE_HQ, RF_DB, F(f_review_reason) },
+	{ ROUTE_HQ_REVIEW_OVERDUE, "hq_review_overdue", METHOD_GET, "/hq/review/overdue",
+	    page_hq_review_overdue, ROLE_HQ, RF_DB, NOF },
+	/* end review.c */
+	/* hq_results.c, objection.c (ranking, publication, objections) */
+	{ ROUTE_HQ_RESULTS, "hq_results", METHOD_GET, "/hq/round/#/results",
+	    page_hq_results, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_ROUND_CLOSE, "hq_round_close", METHOD_POST, "/hq/round/#/close",
+	    page_hq_round_close, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_ROUND_RANK, "hq_round_rank", METHOD_POST, "/hq/round/#/rank",
+	    page_hq_round_rank, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_ROUND_PUBLISH, "hq_round_publish", METHOD_POST, "/hq/round/#/publish",
+	    page_hq_round_publish, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_ROUND_FINAL, "hq_round_final", METHOD_POST, "/hq/round/#/final",
+	    page_hq_round_final, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_EXPORT_CSV, "hq_export_csv", METHOD_GET, "/hq/round/#/export.csv",
+	    page_hq_export_csv, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_EXPORT_XLSX, "hq_export_xlsx", METHOD_GET, "/hq/round/#/export.xlsx",
+	    page_hq_export_xlsx, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_RESULT, "result", METHOD_GET, "/result/#", page_result, ROLE_LICENSEE,
+	    RF_DB, F(f_result) },
+	/* The criteria it concerns arrive as crit_<code>=1: RF_DYNAMIC. */
+	{ ROUTE_RESULT_OBJECT, "result_object", METHOD_POST, "/result/#/objection",
+	    page_result_object, ROLE_LICENSEE, RF_DB | RF_DYNAMIC, F(f_objection) },
+	{ ROUTE_REVIEW_OBJECTIONS, "review_objections", METHOD_GET, "/review/objections",
+	    page_review_objections, STAFF, RF_DB, NOF },
+	{ ROUTE_REVIEW_OBJECTION, "review_objection", METHOD_GET, "/review/objection/#",
+	    page_review_objection, STAFF, RF_DB, NOF },
+	{ ROUTE_REVIEW_OBJECTION_REJECT, "review_objection_reject", METHOD_POST,
+	    "/review/objection/#/reject", page_review_objection_reject, ROLE_REVIEWER, RF_DB,
+	    F(f_objection_reject) },
+	/* The changed values arrive as v_<code>: RF_DYNAMIC. */
+	{ ROUTE_REVIEW_OBJECTION_ACCEPT, "review_objection_accept", METHOD_POST,
+	    "/review/objection/#/accept", page_review_objection_accept, ROLE_REVIEWER,
+	    RF_DB | RF_DYNAMIC, F(f_objection_accept) },
+	/* evidence.c: an objection's documents (CSRF checked by the handler). */
+	{ ROUTE_OBJECTION_UPLOAD, "objection_upload", METHOD_POST, "/result/#/objection/upload",
+	    page_objection_upload, ROLE_LICENSEE, RF_DB | RF_MULTIPART, NOF },
+	{ ROUTE_OBJECTION_FILE, "objection_file", METHOD_GET, "/objection/#/file/#",
+	    page_objection_file, ANYONE, RF_DB, NOF },
+	/* end hq_results.c */
+	/* public.c (public pages) */
+	{ ROUTE_VERIFY, "verify", METHOD_GET, "/verify", page_verify,
+	    ROLE_PUBLIC, RF_DB, F(f_verify) },
+	{ ROUTE_CERTIFICATE, "certificate", METHOD_GET, "/certificate", page_certificate,
+	    ROLE_PUBLIC, RF_DB, F(f_certificate) },
+	{ ROUTE_RANKS, "ranks", METHOD_GET, "/ranks", page_ranks,
+	    ROLE_PUBLIC, RF_DB, F(f_ranks) },
+	{ ROUTE_RANKS_JSON, "ranks_json", METHOD_GET, "/ranks.json", page_ranks_json,
+	    ROLE_PUBLIC, RF_DB, F(f_ranks_json) },
+	/* end public.c */
+	/* hq_services.c (services by rank) */
+	{ ROUTE_HQ_SERVICES, "hq_services", METHOD_GET, "/hq/services", page_hq_services,
+	    ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_SERVICES_AGENCY_ADD, "hq_services_agency_add", METHOD_POST,
+	    "/hq/services/agency", page_hq_services_agency_add, ROLE_HQ, RF_DB,
+	    F(f_svc_agency_add) },
+	{ ROUTE_HQ_SERVICES_SERVICE_ADD, "hq_services_service_add", METHOD_POST,
+	    "/hq/services/service", page_hq_services_service_add, ROLE_HQ, RF_DB,
+	    F(f_svc_service_add) },
+	{ ROUTE_HQ_SERVICES_SERVICE_RENAME, "hq_services_service_rename", METHOD_POST,
+	    "/hq/services/service/#", page_hq_services_service_rename, ROLE_HQ, RF_DB,
+	    F(f_svc_rename) },
+	{ ROUTE_HQ_SERVICES_SERVICE_ACTIVE, "hq_services_service_active", METHOD_POST,
+	    "/hq/services/service/#/active", page_hq_services_service_active, ROLE_HQ, RF_DB,
+	    F(f_svc_active) },
+	/* The CSV upload streams its body itself, CSRF field first (see hq_services.c). */
+	{ ROUTE_HQ_SERVICES_IMPORT, "hq_services_import", METHOD_POST,
+	    "/hq/services/import", page_hq_services_import, ROLE_HQ, RF_DB | RF_MULTIPART,
+	    NOF },
+	{ ROUTE_HQ_SERVICES_AREAS, "hq_services_areas", METHOD_GET, "/hq/services/areas",
+	    page_hq_services_areas, ROLE_HQ, RF_DB, F(f_svc_province) },
+	{ ROUTE_HQ_SERVICES_CITY_FIND, "hq_services_city_find", METHOD_GET,
+	    "/hq/services/city", page_hq_services_city_find, ROLE_HQ, RF_DB,
+	    F(f_svc_city_find) },
+	{ ROUTE_HQ_SERVICES_CITY, "hq_services_city", METHOD_GET, "/hq/services/city/#",
+	    page_hq_services_city, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_SERVICES_CITY_SAVE, "hq_services_city_save", METHOD_POST,
+	    "/hq/services/city/#", page_hq_services_city_save, ROLE_HQ, RF_DB | RF_DYNAMIC,
+	    F(f_svc_city_save) },
+	{ ROUTE_HQ_SERVICES_OVER, "hq_services_over", METHOD_GET, "/hq/services/over-quota",
+	    page_hq_services_over, ROLE_HQ, RF_DB, F(f_svc_province) },
+	{ ROUTE_HQ_SERVICES_OFFICES, "hq_services_offices", METHOD_GET,
+	    "/hq/services/offices", page_hq_services_offices, ROLE_HQ, RF_DB,
+	    F(f_svc_offices) },
+	{ ROUTE_HQ_SERVICES_OFFICE_FIND, "hq_services_office_find", METHOD_GET,
+	    "/hq/services/office", page_hq_services_office_find, ROLE_HQ, RF_DB,
+	    F(f_svc_find) },
+	{ ROUTE_HQ_SERVICES_OFFICE, "hq_services_office", METHOD_GET,
+	    "/hq/services/office/#", page_hq_services_office, ROLE_HQ, RF_DB, NOF },
+	{ ROUTE_HQ_SERVICES_GRANT, "hq_services_grant", METHOD_POST,
+	    "/hq/services/office/#/grant", page_hq_services_grant, ROLE_HQ, RF_DB,
+	    F(f_svc_grant) },
+	{ ROUTE_HQ_SERVICES_WITHDRAW, "hq_services_withdraw", METHOD_POST,
+	    "/hq/services/office/#/withdraw", page_hq_services_withdraw, ROLE_HQ, RF_DB,
+	    F(f_svc_withdraw) },
+	/* end hq_services.c */
 	/* nginx sends its own errors (413 from client_max_body_size …) here. */
 	{ ROUTE_ERROR, "error", METHOD_GET, "/_error/", page_error_route,
 	    ROLE_PUBLIC, RF_PREFIX, NOF },
@@ -411,6 +704,15 @@ validate_one(struct req *r, const struct field_def *fd, const struct http_param 
 	switch (fd->v) {
 	case V_LINE:
 		if ((s = utf8_clean_line(r->arena, p->val, p->vallen, &len)) == NULL)
+			return "متن واردشده نویسه‌های نامعتبر دارد.";
+		s = fa_normalize(r->arena, s, len, &len);
+		if (utf8_count(s, len) > fd->max)
+			return "متن واردشده بیش از اندازه طولانی است.";
+		v->s = s;
+		v->len = len;
+		break;
+	case V_TEXT:
+		if ((s = utf8_clean_text(r->arena, p->val, p->vallen, &len)) == NULL)
 			return "متن واردشده نویسه‌های نامعتبر دارد.";
 		s = fa_normalize(r->arena, s, len, &len);
 		if (utf8_count(s, len) > fd->max)

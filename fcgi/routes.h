@@ -19,6 +19,7 @@ enum role {
 
 enum validator {
 	V_LINE,		/* one line of UTF-8 text, cleaned and normalised, max chars */
+	V_TEXT,		/* multi-line text (a textarea), cleaned and normalised, max chars */
 	V_SECRET,	/* any valid UTF-8 up to max bytes, kept exactly (passwords) */
 	V_NATIONAL_ID,	/* folded to 10 ASCII digits, checksum verified */
 	V_UINT,		/* decimal, 0..max */

@@ -9,6 +9,7 @@
  * accept() where no signal would reach it.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -286,7 +287,7 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 	sigset_t		 block, waitmask;
 	struct pollfd		 pfd;
 	char			 err[512], one = 'R';
-	int			 rc;
+	int			 rc, big;
 
 	/* Die with the master, whatever kills it. */
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -367,7 +368,14 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 		}
 		serve_one(&r);
 		FCGX_Finish_r(&fr);
+		big = arena_reserved(r.arena) > (1 << 20);
 		arena_reset(r.arena);
+		/*
+		 * A rare big request (ranking a round, an export) leaves freed memory
+		 * that glibc keeps; give it back so that workers stay small.
+		 */
+		if (big)
+			malloc_trim(0);
 	}
 	FCGX_Free(&fr, 1);
 	db_free(r.db);

@@ -218,6 +218,33 @@ db_connect(struct db *db)
 	return DB_OK;
 }
 
+/*
+ * 1 when every result column the table reads as an integer ('i') is an integer
+ * column, and none it reads as text is one: an 's' read as an integer would be 0.
+ */
+static int
+cols_agree(MYSQL_STMT *stmt, const char *cols)
+{
+	MYSQL_RES	*md;
+	MYSQL_FIELD	*f;
+	size_t		 i, n = strlen(cols);
+	int		 ok = 1;
+
+	if (n == 0 || (md = mysql_stmt_result_metadata(stmt)) == NULL)
+		return 1;
+	f = mysql_fetch_fields(md);
+	for (i = 0; i < n && ok; i++) {
+		int integer = f[i].type == MYSQL_TYPE_TINY || f[i].type == MYSQL_TYPE_SHORT ||
+		    f[i].type == MYSQL_TYPE_LONG || f[i].type == MYSQL_TYPE_INT24 ||
+		    f[i].type == MYSQL_TYPE_LONGLONG;
+
+		if (integer != (cols[i] == 'i'))
+			ok = f[i].type == MYSQL_TYPE_NEWDECIMAL && cols[i] == 'i';
+	}
+	mysql_free_result(md);
+	return ok;
+}
+
 static enum db_err
 db_prepare(struct db *db, int id)
 {
@@ -243,6 +270,11 @@ db_prepare(struct db *db, int id)
 	    p->nparams > DB_MAXPARAMS || p->ncols > DB_MAXCOLS) {
 		/* The table and the SQL disagree: a programming error. */
 		db_seterr(db, d->name, 0, "parameter or column count mismatch");
+		db_prep_clear(p);
+		return DB_ERROR;
+	}
+	if (!cols_agree(p->stmt, d->cols)) {
+		db_seterr(db, d->name, 0, "a column's type and the table's letter disagree");
 		db_prep_clear(p);
 		return DB_ERROR;
 	}
@@ -606,4 +638,21 @@ db_bytes(const void *p, size_t len)
 	struct db_val	 v = { 0, 0, p, len };
 
 	return v;
+}
+
+size_t
+db_check_all(struct db *db, void (*report)(const char *name, const char *err))
+{
+	size_t	 i, bad = 0;
+
+	if (db_connect(db) != DB_OK) {
+		report("connect", db_errstr(db));
+		return 1;
+	}
+	for (i = 0; i < db->ndefs; i++)
+		if (db_prepare(db, (int)i) != DB_OK) {
+			report(db->defs[i].name, db_errstr(db));
+			bad++;
+		}
+	return bad;
 }

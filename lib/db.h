@@ -83,6 +83,13 @@ int		 db_in_txn(const struct db *);
 /* Admin connections only: runs a script of several statements, stopping at the first error. */
 enum db_err	 db_script(struct db *, const char *sql, size_t len);
 
+/*
+ * Prepares every statement of the table now and checks its parameter and column
+ * counts and column types; calls report for each that fails.  Returns how many
+ * failed (`geps check-sql`, run by the test suite).
+ */
+size_t		 db_check_all(struct db *, void (*report)(const char *name, const char *err));
+
 /* Shortcuts for building parameters. */
 struct db_val	 db_int(long long);
 struct db_val	 db_text(const char *);

@@ -20,6 +20,7 @@
     <div class="facts__row"><dt>مهلت اصلاح</dt><dd>{{CORRECTION_FA}} روز</dd></div>
     <div class="facts__row"><dt>مهلت اعتراض</dt><dd>{{OBJECTION_FA}} روز</dd></div>
     <div class="facts__row"><dt>شاخص‌ها</dt><dd><a href="/hq/rubric/{{ID}}">{{CRITERIA_FA}} شاخص</a></dd></div>
+    {{#HAS_RESULTS}}<div class="facts__row"><dt>نتایج</dt><dd><a href="/hq/round/{{ID}}/results">پایان خوداظهاری، رتبه‌بندی، انتشار و خروجی‌ها</a></dd></div>{{/HAS_RESULTS}}
   </dl>
   <ul class="counts">
     {{#COUNT}}<li>{{STATE}}: {{N_FA}}</li>{{/COUNT}}

@@ -8,6 +8,8 @@
  *   geps round open CODE
  *   geps round extend CODE --to DATE [--office OFFICE_CODE --reason TEXT --by NATIONAL_ID]
  *   geps round show CODE
+ *   geps round close CODE    end the declarations (open -> review) once the window,
+ *                            and every office's extension, is over
  *
  * Every change is audited (actor "cli").  Exit 0 done, 1 refused (the reason on
  * standard error, in Persian) or failed, 2 bad usage.
@@ -21,7 +23,9 @@
 #include "cli.h"
 #include "conf.h"
 #include "db.h"
+#include "clock.h"
 #include "log.h"
+#include "model/ranking.h"
 #include "model/round.h"
 #include "model/rubric.h"
 #include "model/stmts.h"
@@ -111,12 +115,13 @@ cmd_round(int argc, char **argv)
 	if (!((strcmp(sub, "create") == 0 && opts_ok(argc, argv, 0, create_opts)) ||
 	    (strcmp(sub, "open") == 0 && opts_ok(argc, argv, 1, none)) ||
 	    (strcmp(sub, "show") == 0 && opts_ok(argc, argv, 1, none)) ||
+	    (strcmp(sub, "close") == 0 && opts_ok(argc, argv, 1, none)) ||
 	    (strcmp(sub, "extend") == 0 && opts_ok(argc, argv, 1, extend_opts) &&
 	    opt(argc, argv, "--to") != NULL))) {
 		fprintf(stderr, "usage: geps [-c FILE] round create --code CODE --title TITLE "
 		    "--start DATE [--end DATE] [--review-end DATE] [--correction-days N] "
 		    "[--objection-days N]\n"
-		    "       geps round open|show CODE\n"
+		    "       geps round open|close|show CODE\n"
 		    "       geps round extend CODE --to DATE [--office CODE --reason TEXT "
 		    "--by NATIONAL_ID]\n");
 		return 2;
@@ -127,6 +132,7 @@ cmd_round(int argc, char **argv)
 		fprintf(stderr, "geps round: %s\n", err);
 		goto out;
 	}
+	cli_test_clock(conf);
 	db = db_new_admin(conf, stmt_defs, STMT__MAX);
 	if (db_connect(db) != DB_OK) {
 		fprintf(stderr, "geps round: cannot reach the database: %s\n", db_errstr(db));
@@ -170,6 +176,11 @@ cmd_round(int argc, char **argv)
 	}
 	if (strcmp(sub, "open") == 0) {
 		if (round_open(db, a, id, &actor, &why) != DB_OK) {
+			fprintf(stderr, "geps round: %s\n", db_errstr(db));
+			goto out;
+		}
+	} else if (strcmp(sub, "close") == 0) {
+		if (ranking_close_declarations(db, a, id, clock_now(), &actor, &why) != DB_OK) {
 			fprintf(stderr, "geps round: %s\n", db_errstr(db));
 			goto out;
 		}

@@ -20,31 +20,6 @@
 #include "pages/pages.h"
 #include "view.h"
 
-static const struct {
-	const char	*state;
-	const char	*label;
-} round_states[] = {
-	{ "draft",	"پیش‌نویس (شاخص‌ها قابل ویرایش)" },
-	{ "open",	"باز برای خوداظهاری" },
-	{ "review",	"بررسی مناطق" },
-	{ "scoring",	"امتیازدهی" },
-	{ "published",	"نتایج منتشر شده" },
-	{ "objection",	"مهلت اعتراض" },
-	{ "final",	"رتبه‌های نهایی" },
-	{ "closed",	"بایگانی" },
-};
-
-static const char *
-round_state_label(const char *s)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(round_states) / sizeof(round_states[0]); i++)
-		if (strcmp(round_states[i].state, s) == 0)
-			return round_states[i].label;
-	return s;
-}
-
 static void
 set_round(struct req *r, struct view_dict *d, const struct round_admin *ra)
 {
@@ -194,6 +169,8 @@ round_page(struct req *r, long long id, const char *error, int status)
 		view_show(d, "EXTENDED");
 	if (strcmp(ra.state, "draft") == 0)
 		view_show(d, "CAN_OPEN");
+	else
+		view_show(d, "HAS_RESULTS");
 	if (strcmp(ra.state, "draft") == 0 || strcmp(ra.state, "open") == 0)
 		view_show(d, "CAN_EXTEND");
 	if (strcmp(ra.state, "draft") == 0 || strcmp(ra.state, "open") == 0 ||

@@ -43,6 +43,8 @@ PAGE(page_decl_receipt);
 PAGE(page_decl_upload);
 PAGE(page_decl_file);
 PAGE(page_decl_file_delete);
+PAGE(page_objection_upload);
+PAGE(page_objection_file);
 struct decl;
 struct rubric;
 struct rubric_section;
@@ -79,6 +81,58 @@ PAGE(page_hq_rubric_violation);
 /* hq_outbox.c: messages waiting or failed. */
 PAGE(page_hq_outbox);
 PAGE(page_hq_outbox_requeue);
+/* review.c: the region's queue and one file under review. */
+PAGE(page_review_queue);
+PAGE(page_review_file);
+PAGE(page_review_verify);
+PAGE(page_review_confirm_section);
+PAGE(page_review_association);
+PAGE(page_review_violation_add);
+PAGE(page_review_violation_revoke);
+PAGE(page_review_send_back);
+PAGE(page_review_complete);
+PAGE(page_review_reopen);
+PAGE(page_hq_review_overdue);
+/* end review.c */
+/* hq_results.c: ranking preview, publication, exports; objection.c: objections. */
+PAGE(page_hq_results);
+PAGE(page_hq_round_close);
+PAGE(page_hq_round_rank);
+PAGE(page_hq_round_publish);
+PAGE(page_hq_round_final);
+PAGE(page_hq_export_csv);
+PAGE(page_hq_export_xlsx);
+PAGE(page_result);
+PAGE(page_result_object);
+PAGE(page_review_objections);
+PAGE(page_review_objection);
+PAGE(page_review_objection_reject);
+PAGE(page_review_objection_accept);
+/* end hq_results.c */
+/* public.c: verification, certificate, published lists, JSON (no login). */
+PAGE(page_verify);
+PAGE(page_certificate);
+PAGE(page_ranks);
+PAGE(page_ranks_json);
+/* end public.c */
+/* hq_services.c: services catalogue, area services, grants by rank quota. */
+PAGE(page_hq_services);
+PAGE(page_hq_services_agency_add);
+PAGE(page_hq_services_service_add);
+PAGE(page_hq_services_service_rename);
+PAGE(page_hq_services_service_active);
+PAGE(page_hq_services_import);
+PAGE(page_hq_services_areas);
+PAGE(page_hq_services_city_find);
+PAGE(page_hq_services_city);
+PAGE(page_hq_services_city_save);
+PAGE(page_hq_services_over);
+PAGE(page_hq_services_offices);
+PAGE(page_hq_services_office_find);
+PAGE(page_hq_services_office);
+PAGE(page_hq_services_grant);
+PAGE(page_hq_services_withdraw);
+/* end hq_services.c */
 
 int	 page_error_route(struct req *, const char *, const struct field_val *);
 int	 page_health(struct req *, const char *, const struct field_val *);

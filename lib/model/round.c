@@ -151,6 +151,43 @@ greg_jdn(const char *g)
 	return jalali_to_jdn(jy, jm, jd);
 }
 
+static const struct {
+	const char	*state;
+	const char	*label;
+} round_states[] = {
+	{ "draft",	"پیش‌نویس (شاخص‌ها قابل ویرایش)" },
+	{ "open",	"باز برای خوداظهاری" },
+	{ "review",	"بررسی مناطق" },
+	{ "scoring",	"امتیازدهی" },
+	{ "published",	"نتایج منتشر شده" },
+	{ "objection",	"مهلت اعتراض" },
+	{ "final",	"رتبه‌های نهایی" },
+	{ "closed",	"بایگانی" },
+};
+
+const char *
+round_state_label(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(round_states) / sizeof(round_states[0]); i++)
+		if (strcmp(round_states[i].state, s) == 0)
+			return round_states[i].label;
+	return s;
+}
+
+const char *
+round_tehran_day(struct arena *a, int64_t now, int add_days)
+{
+	struct tehran_tm tm;
+	long	 j;
+
+	tehran_from_unix(now, &tm);
+	if ((j = jalali_to_jdn(tm.jy, tm.jm, tm.jd)) < 0)
+		return NULL;
+	return jdn_greg(a, j + add_days);
+}
+
 const char *
 round_jalali(struct arena *a, const char *greg)
 {

@@ -96,6 +96,13 @@ enum db_err	 round_extend(struct db *, struct arena *, long long id, const char 
 /* The text of <sql_dir>/reference/rubric/default.sql in the arena, or NULL. */
 char		*round_default_rubric(struct arena *, const char *sql_dir);
 
+/* A round state in Persian ("open" -> "باز برای خوداظهاری"). */
+const char	*round_state_label(const char *state);
+/*
+ * The Gregorian date "YYYY-MM-DD" of the Tehran day of now, moved add_days days
+ * (a send-back due date, an objection end), in the arena; NULL out of range.
+ */
+const char	*round_tehran_day(struct arena *, int64_t now, int add_days);
 /* "YYYY-MM-DD" as Jalali with Persian digits ("۱۴۰۵/۰۸/۲۴"), or "" if bad. */
 const char	*round_jalali(struct arena *, const char *greg);
 

@@ -16,3 +16,8 @@
 #include "model/sql_demo.h"
 #include "model/sql_office.h"
 #include "model/sql_staff.h"
+#include "model/sql_review.h"
+#include "model/sql_ranking.h"
+#include "model/sql_objection.h"
+#include "model/sql_public.h"
+#include "model/sql_services.h"

@@ -17,7 +17,7 @@ STMT(STMT_RUBRIC_OPTIONS,
     "COALESCE(o.upper_value, 0), o.points_x100 FROM criterion_options o "
     "JOIN criteria c ON c.id = o.criterion_id "
     "WHERE c.round_id = ? ORDER BY o.criterion_id, o.position, o.id",
-    "i", "iississii")
+    "i", "iissiiiii")
 STMT(STMT_RUBRIC_EVIDENCE,
     "SELECT e.id, e.section_id, COALESCE(e.criterion_id, 0), e.code, e.title, "
     "COALESCE(e.help_text, ''), e.min_files, e.max_files, "
