@@ -18,7 +18,7 @@
   <p class="muted">{{KIND_LABEL}}، کد دفتر <span dir="ltr">{{OFFICE_CODE_FA}}</span></p>
   <dl class="facts">
     {{#LAST_RANK}}
-    <div class="facts__row"><dt>رتبه دوره پیش</dt><dd>رتبه {{RANK_FA}} <span class="muted">(دوره <span dir="ltr">{{RANK_ROUND_FA}}</span>)</span></dd></div>
+    <div class="facts__row"><dt>رتبه دوره پیش</dt><dd>رتبه {{RANK_FA}} <span class="muted">(دوره <span dir="ltr">{{RANK_ROUND_FA}}</span>)</span> · <a href="/result/{{OFFICE_ID}}">جزئیات امتیاز و اعتراض</a></dd></div>
     {{/LAST_RANK}}
     {{#NO_RANK}}
     <div class="facts__row"><dt>رتبه دوره پیش</dt><dd>رتبه‌ای ثبت نشده است</dd></div>

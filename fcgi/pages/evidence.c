@@ -13,6 +13,11 @@
  * declaration, and link the objects.  A failure after an object was stored leaves
  * it unreferenced for `geps evidence check --clean`; a row never names a missing
  * object.
+ *
+ * The documents of an objection take the same road: /result/<office>/objection/upload
+ * (the CSRF field first, then the files) links them to the office's filed
+ * objection while the objection window runs; /objection/<id>/file/<evidence> sends
+ * one to the licensee, a reviewer of the region or HQ.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +34,9 @@
 #include "http.h"
 #include "json.h"
 #include "log.h"
+#include "audit.h"
 #include "model/declaration.h"
+#include "model/objection.h"
 #include "model/rubric.h"
 #include "model/upload.h"
 #include "multipart.h"
@@ -132,6 +139,8 @@ struct stored {
 
 struct up {
 	struct req		*r;
+	int			 objection;	/* an objection's documents, not a section's */
+	const struct office_result *res;	/* objection: the office's result */
 	struct decl		*dc;
 	const struct rubric	*rb;
 	const struct rubric_section *sec;
@@ -171,7 +180,7 @@ on_begin(void *ctx, const char *name, const char *filename, const char *ctype)
 		return refuse(u, 400, "فرم ارسال فایل معتبر نیست.");
 	if (!u->csrf)
 		return refuse(u, 403, "اعتبار فرم به پایان رسیده است. لطفاً صفحه را دوباره باز کنید و دوباره بفرستید.");
-	if (u->sec == NULL || u->req == NULL)
+	if (!u->objection && (u->sec == NULL || u->req == NULL))
 		return refuse(u, 400, "بخش یا مدرکی که فایل برای آن است مشخص نیست.");
 	if ((long)u->nfiles >= u->r->conf->upload_max_files)
 		return refuse(u, 413, "تعداد فایل‌های ارسال‌شده در یک بار بیش از حد مجاز است.");
@@ -211,6 +220,9 @@ on_field(struct up *u, const char *value, size_t len)
 		if (!csrf_value_ok(u->r, value, len))
 			return refuse(u, 403, "اعتبار فرم به پایان رسیده است. لطفاً صفحه را دوباره باز کنید و دوباره بفرستید.");
 		u->csrf = 1;
+	} else if (u->objection && (strcmp(u->field, "section") == 0 ||
+	    strcmp(u->field, "requirement") == 0)) {
+		return refuse(u, 400, "فرم ارسال فایل معتبر نیست.");
 	} else if (strcmp(u->field, "section") == 0) {
 		if (u->seen_section++ || (s = rubric_section(u->rb, value)) == NULL)
 			return refuse(u, 400, "بخش خوداظهاری معتبر نیست.");
@@ -224,7 +236,7 @@ on_field(struct up *u, const char *value, size_t len)
 		if (u->req == NULL)
 			return refuse(u, 400, "مدرک خواسته‌شده معتبر نیست.");
 	} else if (strcmp(u->field, "js") == 0)
-		u->js = strcmp(value, "1") == 0;
+		u->js = !u->objection && strcmp(value, "1") == 0;
 	return MP_OK;
 }
 
@@ -269,6 +281,13 @@ up_answer(struct up *u, int status, const char *message, long long link_id)
 	struct req	*r = u->r;
 	struct buf	 b;
 
+	if (!u->js && u->objection) {
+		if (status == 303)
+			return resp_redirect(r, arena_printf(r->arena,
+			    "/result/%lld?round=%lld&attached=1#objection-heading",
+			    link_id, u->res->round_id));
+		return page_error(r, status, message);
+	}
 	if (!u->js) {
 		if (status == 303)
 			return resp_redirect(r, arena_printf(r->arena,
@@ -307,23 +326,77 @@ up_answer(struct up *u, int status, const char *message, long long link_id)
 	return 0;
 }
 
+/*
+ * Reads the request's multipart body into u: the plain fields through on_field,
+ * every file into the store.  Returns 0 when at least one file arrived, or -1
+ * after answering the refusal.
+ */
+static int
+receive(struct up *u)
+{
+	struct req	*r = u->r;
+	struct multipart_limits lim;
+	struct multipart_callbacks cb = { on_begin, on_data, on_end };
+	struct multipart *mp;
+	unsigned long long clen = 0;
+	const char	*ct, *cl;
+	char		 boundary[80], buf[16384];
+	size_t		 got = 0;
+	enum mp_err	 me = MP_OK;
+	int		 n;
+
+	ct = FCGX_GetParam("CONTENT_TYPE", r->fcgi->envp);
+	cl = FCGX_GetParam("CONTENT_LENGTH", r->fcgi->envp);
+	if (ct == NULL || multipart_boundary(ct, strlen(ct), boundary, sizeof(boundary)) < 0)
+		return up_answer(u, 400, "فرم ارسال فایل معتبر نیست (multipart/form-data).", 0), -1;
+	if (cl == NULL || http_parse_uint(cl, strlen(cl), (unsigned long long)
+	    r->conf->upload_max_request_bytes, &clen) != 0 || clen == 0)
+		return up_answer(u, 413, NULL, 0), -1;
+	lim.max_parts = (size_t)r->conf->upload_max_files + 8;
+	lim.max_header_bytes = 4096;
+	lim.max_field_bytes = 1024;
+	lim.max_file_bytes = (size_t)r->conf->upload_max_file_bytes;
+	lim.max_total_bytes = (size_t)r->conf->upload_max_request_bytes;
+	u->files = arena_calloc(r->arena, (size_t)r->conf->upload_max_files + 1,
+	    sizeof(*u->files));
+	if ((mp = multipart_new(r->arena, boundary, &lim, &cb, u)) == NULL)
+		return up_answer(u, 400, NULL, 0), -1;
+	while (got < clen && me == MP_OK) {
+		size_t want = clen - got < sizeof(buf) ? (size_t)(clen - got) : sizeof(buf);
+
+		if ((n = FCGX_GetStr(buf, (int)want, r->fcgi->in)) <= 0)
+			break;
+		got += (size_t)n;
+		me = multipart_feed(mp, buf, (size_t)n);
+	}
+	if (me == MP_OK)
+		me = got < clen ? MP_ERR_TRUNCATED : multipart_finish(mp);
+	if (u->w != NULL) {
+		evidence_abort(u->w);
+		u->w = NULL;
+	}
+	if (me != MP_OK) {
+		if (me == MP_ERR_ABORTED)
+			return up_answer(u, u->status, u->message, 0), -1;
+		return up_answer(u, me == MP_ERR_PARTS || me == MP_ERR_HEADERS ||
+		    me == MP_ERR_FIELD || me == MP_ERR_FILE_SIZE || me == MP_ERR_TOTAL ?
+		    413 : 400, mp_err_message(me), 0), -1;
+	}
+	if (u->nfiles == 0)
+		return up_answer(u, 400, "فایلی برای بارگذاری انتخاب نشده است.", 0), -1;
+	return 0;
+}
+
 int
 page_decl_upload(struct req *r, const char *arg, const struct field_val *in)
 {
 	struct decl	 dc;
 	struct rubric	 rb;
 	struct up	 u;
-	struct multipart_limits lim;
-	struct multipart_callbacks cb = { on_begin, on_data, on_end };
-	struct multipart *mp;
-	unsigned long long clen = 0;
 	long long	 id, have, bytes, added = 0, link_id = 0;
-	const char	*ct, *cl;
-	char		 boundary[80], buf[16384];
-	size_t		 got = 0, i;
+	size_t		 i;
 	enum db_err	 rc;
-	enum mp_err	 me = MP_OK;
-	int		 found, ok, n, tries = 0;
+	int		 found, ok, tries = 0;
 
 	(void)in;
 	memset(&u, 0, sizeof(u));
@@ -343,44 +416,9 @@ page_decl_upload(struct req *r, const char *arg, const struct field_val *in)
 	if ((rc = rubric_load(r->db, r->arena, dc.round_id, &rb)) != DB_OK)
 		return up_answer(&u, page_db_status(rc), NULL, 0);
 
-	ct = FCGX_GetParam("CONTENT_TYPE", r->fcgi->envp);
-	cl = FCGX_GetParam("CONTENT_LENGTH", r->fcgi->envp);
-	if (ct == NULL || multipart_boundary(ct, strlen(ct), boundary, sizeof(boundary)) < 0)
-		return up_answer(&u, 400, "فرم ارسال فایل معتبر نیست (multipart/form-data).", 0);
-	if (cl == NULL || http_parse_uint(cl, strlen(cl), (unsigned long long)
-	    r->conf->upload_max_request_bytes, &clen) != 0 || clen == 0)
-		return up_answer(&u, 413, NULL, 0);
-	lim.max_parts = (size_t)r->conf->upload_max_files + 8;
-	lim.max_header_bytes = 4096;
-	lim.max_field_bytes = 1024;
-	lim.max_file_bytes = (size_t)r->conf->upload_max_file_bytes;
-	lim.max_total_bytes = (size_t)r->conf->upload_max_request_bytes;
-	u.files = arena_calloc(r->arena, (size_t)r->conf->upload_max_files + 1,
-	    sizeof(*u.files));
-	if ((mp = multipart_new(r->arena, boundary, &lim, &cb, &u)) == NULL)
-		return up_answer(&u, 400, NULL, 0);
-	while (got < clen && me == MP_OK) {
-		size_t want = clen - got < sizeof(buf) ? (size_t)(clen - got) : sizeof(buf);
-
-		if ((n = FCGX_GetStr(buf, (int)want, r->fcgi->in)) <= 0)
-			break;
-		got += (size_t)n;
-		me = multipart_feed(mp, buf, (size_t)n);
-	}
-	if (me == MP_OK)
-		me = got < clen ? MP_ERR_TRUNCATED : multipart_finish(mp);
-	if (u.w != NULL) {
-		evidence_abort(u.w);
-		u.w = NULL;
-	}
-	if (me != MP_OK) {
-		if (me == MP_ERR_ABORTED)
-			return up_answer(&u, u.status, u.message, 0);
-		return up_answer(&u, me == MP_ERR_PARTS || me == MP_ERR_HEADERS ||
-		    me == MP_ERR_FIELD || me == MP_ERR_FILE_SIZE || me == MP_ERR_TOTAL ?
-		    413 : 400, mp_err_message(me), 0);
-	}
-	if (u.nfiles == 0 || u.sec == NULL || u.req == NULL)
+	if (receive(&u) != 0)
+		return 0;
+	if (u.sec == NULL || u.req == NULL)
 		return up_answer(&u, 400, "فایلی برای بارگذاری انتخاب نشده است.", 0);
 
 	/*
@@ -477,6 +515,23 @@ disposition(struct req *r, const char *name, const char *mime)
 	return buf_cstr(&b);
 }
 
+/* Answers with object o (found) through nginx, or 404. */
+static int
+send_object(struct req *r, const struct upload_object *o, int found)
+{
+	if (!found || strncmp(o->storage_name, "objects/", 8) != 0)
+		return page_error(r, 404, NULL);
+	/* nginx sends the bytes from its internal location; geps only decided. */
+	resp_header(r, "X-Accel-Redirect", arena_printf(r->arena, "/_evidence/%s",
+	    o->storage_name + 8));
+	resp_header(r, "Content-Type", o->mime);
+	resp_header(r, "Content-Disposition", disposition(r, o->name, o->mime));
+	resp_header(r, "Cache-Control", "private, no-store");
+	r->status = 200;
+	buf_clear(&r->body);
+	return 0;
+}
+
 int
 page_decl_file(struct req *r, const char *arg, const struct field_val *in)
 {
@@ -491,17 +546,7 @@ page_decl_file(struct req *r, const char *arg, const struct field_val *in)
 	if ((rc = upload_object_for(r->db, r->arena, link, office, r->sess.user_id,
 	    r->sess.role, r->sess.region_id, &o, &found)) != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
-	if (!found || strncmp(o.storage_name, "objects/", 8) != 0)
-		return page_error(r, 404, NULL);
-	/* nginx sends the bytes from its internal location; geps only decided. */
-	resp_header(r, "X-Accel-Redirect", arena_printf(r->arena, "/_evidence/%s",
-	    o.storage_name + 8));
-	resp_header(r, "Content-Type", o.mime);
-	resp_header(r, "Content-Disposition", disposition(r, o.name, o.mime));
-	resp_header(r, "Cache-Control", "private, no-store");
-	r->status = 200;
-	buf_clear(&r->body);
-	return 0;
+	return send_object(r, &o, found);
 }
 
 int
@@ -550,4 +595,74 @@ page_decl_file_delete(struct req *r, const char *arg, const struct field_val *in
 fail:
 	db_rollback(r->db);
 	return page_error(r, page_db_status(rc), NULL);
+}
+
+/* POST /result/<office>/objection/upload: documents for the office's filed objection. */
+int
+page_objection_upload(struct req *r, const char *arg, const struct field_val *in)
+{
+	struct office_result res;
+	struct objection_upload *ups;
+	struct audit_event actor;
+	struct up	 u;
+	const char	*why;
+	long long	 id;
+	size_t		 i;
+	enum db_err	 rc;
+	int		 found;
+
+	(void)in;
+	memset(&u, 0, sizeof(u));
+	u.r = r;
+	u.objection = 1;
+	u.res = &res;
+	if ((id = strtoll(arg, NULL, 10)) <= 0)
+		return page_error(r, 404, NULL);
+	if ((rc = objection_result(r->db, r->arena, r->sess.user_id, id, 0, r->now, &res,
+	    &found)) != DB_OK)
+		return up_answer(&u, page_db_status(rc), NULL, 0);
+	if (!found)
+		return up_answer(&u, 404, "این پرونده پیدا نشد.", 0);
+	if ((why = objection_attach_closed(r->arena, &res, r->now)) != NULL)
+		return up_answer(&u, 409, why, 0);
+	if (receive(&u) != 0)
+		return 0;
+	ups = arena_calloc(r->arena, u.nfiles, sizeof(*ups));
+	for (i = 0; i < u.nfiles; i++) {
+		ups[i].sha256 = u.files[i].info.sha256;
+		ups[i].size = u.files[i].info.size;
+		ups[i].mime = u.files[i].info.mime;
+		ups[i].storage_name = u.files[i].info.storage_name;
+		ups[i].name = u.files[i].name;
+	}
+	memset(&actor, 0, sizeof(actor));
+	actor.actor_user_id = r->sess.user_id;
+	actor.client_addr = r->remote_addr;
+	if ((rc = objection_attach(r->db, r->arena, &res, ups, u.nfiles, r->sess.user_id,
+	    r->now, &actor, &why)) != DB_OK)
+		return up_answer(&u, rc == DB_RETRY ? 409 : page_db_status(rc),
+		    rc == DB_RETRY ? "اعتراض هم‌زمان در حال تغییر است. لطفاً دوباره بفرستید." :
+		    NULL, 0);
+	if (why != NULL)
+		return up_answer(&u, 409, why, 0);
+	log_info("objection_upload", "decl=%lld files=%zu", res.decl_id, u.nfiles);
+	return up_answer(&u, 303, NULL, id);	/* the redirect names the office */
+}
+
+/* GET /objection/<id>/file/<evidence>: a document of an objection. */
+int
+page_objection_file(struct req *r, const char *arg, const struct field_val *in)
+{
+	struct upload_object o;
+	long long	 objection, ev;
+	enum db_err	 rc;
+	int		 found;
+
+	(void)in;
+	if (arg_two(arg, &objection, &ev) != 0)
+		return page_error(r, 404, NULL);
+	if ((rc = upload_objection_object_for(r->db, r->arena, objection, ev, r->sess.user_id,
+	    r->sess.role, r->sess.region_id, &o, &found)) != DB_OK)
+		return page_error(r, page_db_status(rc), NULL);
+	return send_object(r, &o, found);
 }

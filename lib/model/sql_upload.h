@@ -59,3 +59,27 @@ STMT(STMT_EV_DELETE_UNREFERENCED,
     "DELETE e FROM evidence e WHERE e.id = ? AND " EV_UNREFERENCED,
     "i", "")
 #undef EV_UNREFERENCED
+
+/* The documents of an objection. */
+STMT(STMT_UP_OBJ_LINK_PUT,
+    "INSERT INTO objection_evidence (objection_id, evidence_id, original_name, "
+    "uploaded_by_user_id) VALUES (?, ?, ?, ?)",
+    "iisi", "")
+STMT(STMT_UP_OBJ_COUNT,
+    "SELECT COUNT(*) FROM objection_evidence WHERE objection_id = ?",
+    "i", "i")
+STMT(STMT_UP_OBJ_FILES,
+    "SELECT e.id, oe.original_name, e.size_bytes, e.mime FROM objection_evidence oe "
+    "JOIN evidence e ON e.id = oe.evidence_id WHERE oe.objection_id = ? "
+    "ORDER BY oe.uploaded_at, e.id",
+    "i", "isis")
+/* A document of an objection, if the asker may read it (as STMT_UP_FILE_FOR). */
+STMT(STMT_UP_OBJ_FILE_FOR,
+    "SELECT e.storage_name, e.mime, oe.original_name, e.size_bytes "
+    "FROM objection_evidence oe JOIN evidence e ON e.id = oe.evidence_id "
+    "JOIN objections ob ON ob.id = oe.objection_id "
+    "JOIN declarations d ON d.id = ob.declaration_id "
+    "JOIN offices o ON o.id = d.office_id JOIN provinces p ON p.id = o.province_id "
+    "WHERE oe.objection_id = ? AND oe.evidence_id = ? AND (o.licensee_user_id = ? "
+    "  OR (? = 'reviewer' AND p.region_id = ?) OR ? = 'hq')",
+    "iiisis", "sssi")

@@ -9,12 +9,10 @@
 #include "model/upload.h"
 
 enum db_err
-upload_link(struct db *db, const struct decl *d, long long section_id, long long req_id,
-    const unsigned char sha256[32], uint64_t size, const char *mime,
-    const char *storage_name, const char *name, long long user_id, long long *link_id)
+upload_evidence_put(struct db *db, const unsigned char sha256[32], uint64_t size,
+    const char *mime, const char *storage_name, long long *id)
 {
-	struct db_val	 p[8];
-	long long	 ev;
+	struct db_val	 p[4];
 	enum db_err	 rc;
 
 	p[0] = db_bytes(sha256, 32);
@@ -23,7 +21,21 @@ upload_link(struct db *db, const struct decl *d, long long section_id, long long
 	p[3] = db_text(storage_name);
 	if ((rc = db_exec(db, STMT_UP_EVIDENCE_PUT, p)) != DB_OK)
 		return rc;
-	ev = (long long)db_insert_id(db, STMT_UP_EVIDENCE_PUT);
+	*id = (long long)db_insert_id(db, STMT_UP_EVIDENCE_PUT);
+	return DB_OK;
+}
+
+enum db_err
+upload_link(struct db *db, const struct decl *d, long long section_id, long long req_id,
+    const unsigned char sha256[32], uint64_t size, const char *mime,
+    const char *storage_name, const char *name, long long user_id, long long *link_id)
+{
+	struct db_val	 p[8];
+	long long	 ev;
+	enum db_err	 rc;
+
+	if ((rc = upload_evidence_put(db, sha256, size, mime, storage_name, &ev)) != DB_OK)
+		return rc;
 	p[0] = db_int(d->id);
 	p[1] = db_int(d->round_id);
 	p[2] = db_int(section_id);
@@ -174,4 +186,91 @@ upload_unlink(struct db *db, long long link_id, long long decl_id)
 	p[0] = db_int(link_id);
 	p[1] = db_int(decl_id);
 	return db_exec(db, STMT_UP_LINK_DELETE, p);
+}
+
+enum db_err
+upload_objection_link(struct db *db, long long objection_id, long long evidence_id,
+    const char *name, long long user_id)
+{
+	struct db_val	 p[4];
+
+	p[0] = db_int(objection_id);
+	p[1] = db_int(evidence_id);
+	p[2] = db_text(name);
+	p[3] = db_int(user_id);
+	return db_exec(db, STMT_UP_OBJ_LINK_PUT, p);
+}
+
+enum db_err
+upload_objection_count(struct db *db, long long objection_id, long long *n)
+{
+	struct db_val	 p = db_int(objection_id);
+
+	return one_int(db, STMT_UP_OBJ_COUNT, &p, n);
+}
+
+enum db_err
+upload_objection_files(struct db *db, struct arena *a, long long objection_id,
+    struct upload_file **out, size_t *nout)
+{
+	struct db_val	 p = db_int(objection_id), c[4];
+	struct upload_file *f = NULL;
+	size_t		 n = 0, cap = 0;
+	enum db_err	 rc;
+	int		 k;
+
+	*out = NULL;
+	*nout = 0;
+	if ((rc = db_exec(db, STMT_UP_OBJ_FILES, &p)) != DB_OK)
+		return rc;
+	while ((k = db_fetch(db, STMT_UP_OBJ_FILES, a, c)) == 1) {
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 4;
+
+			f = arena_realloc(a, f, cap * sizeof(*f), ncap * sizeof(*f));
+			cap = ncap;
+		}
+		memset(&f[n], 0, sizeof(f[n]));
+		f[n].id = c[0].i;
+		f[n].name = c[1].s;
+		f[n].size = c[2].i;
+		f[n].mime = c[3].s;
+		n++;
+	}
+	if (k < 0)
+		return DB_ERROR;
+	*out = f;
+	*nout = n;
+	return DB_OK;
+}
+
+enum db_err
+upload_objection_object_for(struct db *db, struct arena *a, long long objection_id,
+    long long evidence_id, long long user_id, const char *role, long long region_id,
+    struct upload_object *o, int *found)
+{
+	struct db_val	 p[6], c[4];
+	enum db_err	 rc;
+	int		 n;
+
+	*found = 0;
+	p[0] = db_int(objection_id);
+	p[1] = db_int(evidence_id);
+	p[2] = db_int(user_id);
+	p[3] = db_text(role);
+	p[4] = db_int(region_id);
+	p[5] = db_text(role);
+	if ((rc = db_exec(db, STMT_UP_OBJ_FILE_FOR, p)) != DB_OK)
+		return rc;
+	if ((n = db_fetch(db, STMT_UP_OBJ_FILE_FOR, a, c)) < 0)
+		return DB_ERROR;
+	if (n == 0)
+		return DB_OK;
+	db_done(db, STMT_UP_OBJ_FILE_FOR);
+	o->storage_name = c[0].s;
+	o->mime = c[1].s;
+	o->name = c[2].s;
+	o->size = c[3].i;
+	*found = 1;
+	return DB_OK;
 }

@@ -59,4 +59,22 @@ enum db_err	 upload_link_section(struct db *, struct arena *, long long link_id,
 		    long long decl_id, long long *section_id, long long *req_id, int *found);
 enum db_err	 upload_unlink(struct db *, long long link_id, long long decl_id);
 
+/* The evidence row of stored bytes (the existing one for the same SHA-256). */
+enum db_err	 upload_evidence_put(struct db *, const unsigned char sha256[32],
+		    uint64_t size, const char *mime, const char *storage_name, long long *id);
+
+/*
+ * The documents of an objection: link one, count them, list them (id is the
+ * evidence id; req_id and sha256_hex unset), and the stored object of one if
+ * the asker may read it (as upload_object_for).
+ */
+enum db_err	 upload_objection_link(struct db *, long long objection_id,
+		    long long evidence_id, const char *name, long long user_id);
+enum db_err	 upload_objection_count(struct db *, long long objection_id, long long *);
+enum db_err	 upload_objection_files(struct db *, struct arena *, long long objection_id,
+		    struct upload_file **, size_t *);
+enum db_err	 upload_objection_object_for(struct db *, struct arena *,
+		    long long objection_id, long long evidence_id, long long user_id,
+		    const char *role, long long region_id, struct upload_object *, int *found);
+
 #endif
