@@ -76,6 +76,8 @@ page_begin(struct req *r, const char *title, const char *tpl)
 		view_set(u, "CSRF_TOKEN", csrf_token(r));
 		if (strcmp(r->sess.role, "hq") == 0 && r->sess.mfa)
 			view_show(u, "HQ_LINKS");
+		if (strcmp(r->sess.role, "licensee") != 0 && r->sess.mfa)
+			view_show(u, "REVIEW_LINKS");
 		if (strcmp(r->sess.role, "licensee") == 0)
 			view_show(u, "LICENSEE_LINKS");
 	} else

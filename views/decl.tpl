@@ -5,7 +5,7 @@
   DEADLINE (DEADLINE_KIND, DEADLINE_FA, DAYS_LEFT); LOCKED (WHY_NOT); SEND_BACK
   (REMARKS); NOTICE/ERROR_BOX (MESSAGE); NO_ROUND or HAS_ROUND; repeated SECTION
   (SECTION_CODE, SECTION_TITLE, SECTION_NO_FA, COMPLETE or repeated MISSING
-  (MESSAGE), TO_CORRECT); CAN_SUBMIT or CANNOT_SUBMIT (MISSING_FA); CAN_REOPEN;
+  (MESSAGE), TO_CORRECT, REMARK (TEXT)); CAN_SUBMIT or CANNOT_SUBMIT (MISSING_FA); CAN_REOPEN;
   HAS_RECEIPT.
 }}
 <nav class="breadcrumbs" aria-label="مسیر"><a href="/dashboard">میز کار</a> <span aria-hidden="true">›</span> <span>{{OFFICE_NAME}}</span></nav>
@@ -50,6 +50,7 @@
         {{#COMPLETE}}<span class="badge badge--ok">کامل</span>{{/COMPLETE}}
         {{#TO_CORRECT}}<span class="badge badge--warn">نیازمند اصلاح</span>{{/TO_CORRECT}}
       </div>
+      {{#REMARK}}<p class="section-list__remark">نظر منطقه: {{TEXT}}</p>{{/REMARK}}
       <ul class="missing-list">
         {{#MISSING}}
         <li>{{MESSAGE}}</li>

@@ -4,7 +4,7 @@
   ROUND_TITLE, STATE_LABEL, STATE_BADGE, CSRF_TOKEN, VERSION, DEADLINE, LOCKED,
   SEND_BACK), SECTION_CODE, SECTION_TITLE, SECTION_NO_FA, SECTION_COUNT_FA,
   SECTION_HELP (TEXT), PREV/NEXT (CODE), HAS_NEXT, BANNER (MESSAGE), SAVED,
-  EDITABLE or NOT_IN_SEND_BACK, ERRORS/ERROR (FIELD_ID, MESSAGE); repeated
+  SECTION_REMARK (TEXT), EDITABLE or NOT_IN_SEND_BACK, ERRORS/ERROR (FIELD_ID, MESSAGE); repeated
   CRITERION (FIELD, TITLE, LABEL_FOR or LABEL_P, HELP (TEXT), RANGE (TEXT), REQUIRED,
   FROM_PREVIOUS, FROM_OFFICE, HAS_ERROR, FIELD_ERROR (MESSAGE), SYSTEM (VALUE,
   OFFICE_ID), REVIEWER, NUMBER (FIELD, VALUE, UNIT (TEXT), DISABLED, INVALID), CHOICES (FIELD,
@@ -41,6 +41,12 @@
 {{#LOCKED}}
 <p class="status">{{WHY_NOT}}</p>
 {{/LOCKED}}
+{{#SECTION_REMARK}}
+<section class="note" aria-labelledby="remark-heading">
+  <h2 id="remark-heading">آنچه منطقه در این بخش خواسته است</h2>
+  <p class="pre-line">{{TEXT}}</p>
+</section>
+{{/SECTION_REMARK}}
 {{#NOT_IN_SEND_BACK}}
 <p class="status">این بخش در ارجاع منطقه برای اصلاح علامت نخورده است و تغییر نمی‌کند.</p>
 {{/NOT_IN_SEND_BACK}}

@@ -30,14 +30,20 @@
     <div class="container site-nav__inner">
       <ul class="site-nav__links">
         <li><a href="/">صفحه اصلی</a></li>
-        <li><a href="/#verify">استعلام رتبه دفتر</a></li>
+        <li><a href="/verify">استعلام رتبه دفتر</a></li>
         {{#USER}}
         {{#LICENSEE_LINKS}}
         <li><a href="/dashboard">میز کار دفاتر من</a></li>
         {{/LICENSEE_LINKS}}
+        {{#REVIEW_LINKS}}
+        <li><a href="/review">صف بررسی</a></li>
+        <li><a href="/review/objections">اعتراض‌ها</a></li>
+        {{/REVIEW_LINKS}}
         <li><a href="/account">حساب کاربری</a></li>
         {{#HQ_LINKS}}
         <li><a href="/hq/rounds">دوره‌ها</a></li>
+        <li><a href="/hq/review/overdue">پرونده‌های معوق</a></li>
+        <li><a href="/hq/services">خدمات و سهمیه‌ها</a></li>
         <li><a href="/hq/staff">کارشناسان و ستاد</a></li>
         <li><a href="/hq/audit">رویدادنامه</a></li>
         <li><a href="/hq/outbox">صف پیامک و ایمیل</a></li>

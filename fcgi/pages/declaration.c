@@ -30,35 +30,6 @@
 #include "utf8.h"
 #include "view.h"
 
-static const struct {
-	const char	*state;
-	const char	*label;
-	const char	*badge;		/* badge modifier */
-} decl_states[] = {
-	{ "none",		"شروع نشده",			"muted" },
-	{ "draft",		"پیش‌نویس (ارسال نشده)",	"muted" },
-	{ "submitted",		"ارسال شده",			"ok" },
-	{ "returned",		"برگشت برای اصلاح",		"warn" },
-	{ "resubmitted",	"اصلاح و دوباره ارسال شده",	"ok" },
-	{ "reviewed",		"بررسی شده",			"ok" },
-	{ "not_submitted",	"ارسال نشده در مهلت",		"warn" },
-};
-
-static const char *
-state_label(const char *state, const char **badge)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(decl_states) / sizeof(decl_states[0]); i++)
-		if (strcmp(decl_states[i].state, state) == 0) {
-			if (badge != NULL)
-				*badge = decl_states[i].badge;
-			return decl_states[i].label;
-		}
-	if (badge != NULL)
-		*badge = "muted";
-	return state;
-}
 
 /* Parses the office id at the start of arg ("12" or "12/…"). */
 static long long
@@ -136,7 +107,7 @@ set_common(struct req *r, struct view_dict *d, const struct decl *dc)
 		view_set(d, "ROUND_TITLE", dc->round_title);
 		view_set(d, "ROUND_CODE_FA", fa_digits(r, dc->round_code));
 	}
-	view_set(d, "STATE_LABEL", state_label(dc->state, &badge));
+	view_set(d, "STATE_LABEL", decl_state_label(dc->state, &badge));
 	view_set(d, "STATE_BADGE", badge);
 	view_set(d, "CSRF_TOKEN", csrf_token(r));
 	view_set(d, "VERSION", arena_printf(r->arena, "%lld", dc->version));
@@ -193,7 +164,7 @@ page_dashboard(struct req *r, const char *arg, const struct field_val *in)
 		}
 		od = view_section(od, "ROUND");
 		view_set(od, "ROUND_TITLE", dc.round_title);
-		view_set(od, "STATE_LABEL", state_label(dc.state, &badge));
+		view_set(od, "STATE_LABEL", decl_state_label(dc.state, &badge));
 		view_set(od, "STATE_BADGE", badge);
 		set_deadline(r, od, &dc);
 		if ((rc = rubric_load(r->db, r->arena, dc.round_id, &rb)) != DB_OK ||
@@ -255,8 +226,13 @@ summary(struct req *r, struct decl *dc, const char *notice, const char *error,
 			view_show(sd, "COMPLETE");
 		for (j = 0; j < n && j < 32; j++)
 			view_set(view_section(sd, "MISSING"), "MESSAGE", msgs[j]);
-		if (strcmp(dc->state, "returned") == 0 && decl_section_editable(dc, s->id))
+		if (strcmp(dc->state, "returned") == 0 && decl_section_editable(dc, s->id)) {
+			const char *remark = decl_section_remark(dc, s->id);
+
 			view_show(sd, "TO_CORRECT");
+			if (remark != NULL)
+				view_set(view_section(sd, "REMARK"), "TEXT", remark);
+		}
 	}
 	if (dc->editable && total == 0)
 		view_show(d, "CAN_SUBMIT");
@@ -331,6 +307,8 @@ section_page(struct req *r, struct decl *dc, const struct rubric *rb,
 		view_show(d, "EDITABLE");
 	else if (dc->editable)
 		view_show(d, "NOT_IN_SEND_BACK");
+	if (decl_section_remark(dc, s->id) != NULL)
+		view_set(view_section(d, "SECTION_REMARK"), "TEXT", decl_section_remark(dc, s->id));
 	for (i = 0; i < s->ncrits; i++) {
 		const struct rubric_criterion *c = &s->crits[i];
 		const struct sheet_value *v = decl_sheet_value(sh, c);

@@ -138,6 +138,7 @@ load_send_back(struct db *db, struct arena *a, struct decl *d)
 	d->send_back_remarks = NULL;
 	d->nsb_sections = 0;
 	d->sb_sections = NULL;
+	d->sb_remarks = NULL;
 	if (d->id == 0 || strcmp(d->state, "returned") != 0)
 		return DB_OK;
 	p = db_int(d->id);
@@ -154,12 +155,16 @@ load_send_back(struct db *db, struct arena *a, struct decl *d)
 	if ((rc = db_exec(db, STMT_DECL_SEND_BACK_SECTIONS, &p)) != DB_OK)
 		return rc;
 	d->sb_sections = arena_calloc(a, cap, sizeof(*d->sb_sections));
+	d->sb_remarks = arena_calloc(a, cap, sizeof(*d->sb_remarks));
 	while ((n = db_fetch(db, STMT_DECL_SEND_BACK_SECTIONS, a, c)) == 1) {
 		if (d->nsb_sections == cap) {
 			d->sb_sections = arena_realloc(a, d->sb_sections,
 			    cap * sizeof(*d->sb_sections), 2 * cap * sizeof(*d->sb_sections));
+			d->sb_remarks = arena_realloc(a, d->sb_remarks,
+			    cap * sizeof(*d->sb_remarks), 2 * cap * sizeof(*d->sb_remarks));
 			cap *= 2;
 		}
+		d->sb_remarks[d->nsb_sections] = c[1].s;
 		d->sb_sections[d->nsb_sections++] = c[0].i;
 	}
 	return n < 0 ? DB_ERROR : DB_OK;
@@ -674,4 +679,46 @@ decl_my_offices(struct db *db, struct arena *a, long long user_id,
 		o->rank_round = c[5].null ? "" : c[5].s;
 	}
 	return n < 0 ? DB_ERROR : DB_OK;
+}
+
+static const struct {
+	const char	*state;
+	const char	*label;
+	const char	*badge;		/* badge modifier */
+} decl_states[] = {
+	{ "none",		"شروع نشده",			"muted" },
+	{ "draft",		"پیش‌نویس (ارسال نشده)",	"muted" },
+	{ "submitted",		"ارسال شده",			"ok" },
+	{ "returned",		"برگشت برای اصلاح",		"warn" },
+	{ "resubmitted",	"اصلاح و دوباره ارسال شده",	"ok" },
+	{ "reviewed",		"بررسی شده",			"ok" },
+	{ "not_submitted",	"ارسال نشده در مهلت",		"warn" },
+};
+
+const char *
+decl_section_remark(const struct decl *d, long long section_id)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nsb_sections; i++)
+		if (d->sb_sections[i] == section_id)
+			return d->sb_remarks[i] != NULL && d->sb_remarks[i][0] != '\0' ?
+			    d->sb_remarks[i] : NULL;
+	return NULL;
+}
+
+const char *
+decl_state_label(const char *state, const char **badge)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(decl_states) / sizeof(decl_states[0]); i++)
+		if (strcmp(decl_states[i].state, state) == 0) {
+			if (badge != NULL)
+				*badge = decl_states[i].badge;
+			return decl_states[i].label;
+		}
+	if (badge != NULL)
+		*badge = "muted";
+	return state;
 }

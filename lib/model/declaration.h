@@ -26,8 +26,8 @@ struct decl {
 	long long	 province_id;
 	const char	*office_name;
 	const char	*office_code;
-	/* The current round: the open one, else a round under review in which this
-	   office's file was sent back.  round_id 0: none. */
+	/* The current round: a round under review in which this office's file
+	   was sent back (a correction cannot wait), else the open one.  round_id 0: none. */
 	long long	 round_id;
 	const char	*round_code;
 	const char	*round_title;
@@ -54,6 +54,7 @@ struct decl {
 	long long	 send_back_id;
 	const char	*send_back_remarks;
 	long long	*sb_sections;
+	const char	**sb_remarks;	/* the region's remark on each, "" if none */
 	size_t		 nsb_sections;
 };
 
@@ -78,6 +79,14 @@ enum db_err	 decl_lock_for_edit(struct db *, struct arena *, struct decl *,
  * sections of the send-back while returned.
  */
 int		 decl_section_editable(const struct decl *, long long section_id);
+/* The region's remark on section_id in the open send-back, or NULL. */
+const char	*decl_section_remark(const struct decl *, long long section_id);
+
+/*
+ * A file's state in Persian ("returned" -> "برگشت برای اصلاح") and, when badge is
+ * not NULL, the modifier of its badge (ok, warn, muted).
+ */
+const char	*decl_state_label(const char *state, const char **badge);
 
 /*
  * The Tehran day of a deadline as Jalali text with Persian digits

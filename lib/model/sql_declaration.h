@@ -6,8 +6,8 @@ STMT(STMT_DECL_OFFICE,
     "WHERE id = ? AND licensee_user_id = ?",
     "ii", "iiss")
 /*
- * The current round of an office with its file: the open round, else a round
- * under review in which the file was sent back.  The deadline day is the later
+ * The current round of an office with its file: a round under review in which
+ * the file was sent back (a correction cannot wait), else the open round.  The deadline day is the later
  * of the round's end and the office's extension.
  */
 STMT(STMT_DECL_CURRENT,
@@ -20,7 +20,7 @@ STMT(STMT_DECL_CURRENT,
     "LEFT JOIN declarations d ON d.round_id = r.id AND d.office_id = ? "
     "LEFT JOIN office_extensions e ON e.round_id = r.id AND e.office_id = ? "
     "WHERE r.state = 'open' OR (r.state = 'review' AND d.state = 'returned') "
-    "ORDER BY r.state = 'open' DESC, r.decl_start_date DESC LIMIT 1",
+    "ORDER BY r.state = 'review' DESC, r.decl_start_date DESC LIMIT 1",
     "ii", "isssssisissis")
 /* Locks the file's row for the rest of the transaction. */
 STMT(STMT_DECL_LOCK,
@@ -35,8 +35,8 @@ STMT(STMT_DECL_SEND_BACK,
     "ORDER BY id DESC LIMIT 1",
     "i", "is")
 STMT(STMT_DECL_SEND_BACK_SECTIONS,
-    "SELECT section_id FROM send_back_sections WHERE send_back_id = ?",
-    "i", "i")
+    "SELECT section_id, remark FROM send_back_sections WHERE send_back_id = ?",
+    "i", "is")
 
 /* Values of a file. */
 STMT(STMT_DECL_VALUES,
