@@ -174,23 +174,18 @@ put_b64(struct buf *b, const unsigned char *p, size_t n)
 #define QR_QUIET	4
 
 char *
-totp_qr_svg(struct arena *a, const char *text)
+totp_qr_path(struct arena *a, const char *text, int *size)
 {
 	QRcode		*qr;
-	struct buf	 svg;
-	int		 x, y, run, w, size;
+	struct buf	 d;
+	int		 x, y, run, w;
 
 	if (text == NULL ||
 	    (qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)) == NULL)
 		return NULL;
 	w = qr->width;
-	size = w + 2 * QR_QUIET;
-	buf_init(&svg, a);
-	buf_printf(&svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-	    "shape-rendering=\"crispEdges\">"
-	    "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
-	    size, size, size * 6, size * 6, size, size);
+	*size = w + 2 * QR_QUIET;
+	buf_init(&d, a);
 	/* Each horizontal run of dark modules is one rectangle of the path. */
 	for (y = 0; y < w; y++) {
 		for (x = 0; x < w; x += run) {
@@ -201,12 +196,31 @@ totp_qr_svg(struct arena *a, const char *text)
 				run = 1;
 				continue;
 			}
-			buf_printf(&svg, "M%d %dh%dv1h-%dz", x + QR_QUIET,
+			buf_printf(&d, "M%d %dh%dv1h-%dz", x + QR_QUIET,
 			    y + QR_QUIET, run, run);
 		}
 	}
-	buf_puts(&svg, "\"/></svg>");
 	QRcode_free(qr);
+	return (char *)buf_cstr(&d);
+}
+
+char *
+totp_qr_svg(struct arena *a, const char *text)
+{
+	struct buf	 svg;
+	char		*d;
+	int		 size;
+
+	if ((d = totp_qr_path(a, text, &size)) == NULL)
+		return NULL;
+	buf_init(&svg, a);
+	buf_printf(&svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+	    "shape-rendering=\"crispEdges\">"
+	    "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+	    size, size, size * 6, size * 6, size, size);
+	buf_puts(&svg, d);
+	buf_puts(&svg, "\"/></svg>");
 	return (char *)buf_cstr(&svg);
 }
 

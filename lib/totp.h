@@ -52,5 +52,13 @@ char	*totp_uri(struct arena *, const char *issuer, const char *account,
 char	*totp_qr_data_uri(struct arena *, const char *text);
 /* The QR code of text as an SVG document (one <path>), or NULL on failure. */
 char	*totp_qr_svg(struct arena *, const char *text);
+/*
+ * The same QR code as the "d" data of that one SVG <path> (dark modules, in module
+ * units, the 4-module quiet zone included), in the arena, with the side of the
+ * square in *size: for a template that draws the <svg> itself, as the public
+ * certificate page does (its auto-escaping would not let a whole SVG document
+ * through).  NULL when text is NULL or too long for a QR code.
+ */
+char	*totp_qr_path(struct arena *, const char *text, int *size);
 
 #endif
