@@ -24,4 +24,41 @@ export const pages = [
   { name: 'hq-audit', path: '/hq/audit', status: 200, as: 'hq' },
   { name: 'hq-outbox', path: '/hq/outbox', status: 200, as: 'hq' },
   { name: 'forbidden', path: '/hq/staff', status: 403, as: 'licensee' },
+  // hq_results.c, objection.c: results, the licensee's breakdown, objections.
+  { name: 'hq-results', path: (ids) => `/hq/round/${ids.finalRound}/results`, status: 200, as: 'hq' },
+  { name: 'result', path: (ids) => `/result/${ids.licenseeOffice}`, status: 200, as: 'licensee' },
+  { name: 'objections', path: '/review/objections', status: 200, as: 'reviewer' },
+  { name: 'objection', path: (ids) => `/review/objection/${ids.objection}`, status: 200, as: 'hq' },
+  // end hq_results.c
+  // public.c (public pages): demo office 12300001 (Tehran, IR-23) in the final round 1404-2.
+  { name: 'verify', path: '/verify', status: 200 },
+  { name: 'verify-office', path: '/verify?code=12300001', status: 200 },
+  { name: 'verify-unknown', path: '/verify?code=ZZ-NO-SUCH-9', status: 404 },
+  { name: 'verify-bad', path: '/verify?code=%3Cscript%3E', status: 400 },
+  { name: 'certificate', path: '/certificate?office=12300001&round=1404-2', status: 200 },
+  { name: 'ranks', path: '/ranks', status: 200 },
+  { name: 'ranks-province', path: '/ranks?round=1404-2&province=IR-23&page=2', status: 200 },
+  // end public.c
+  // review.c (regional review): the demo reviewer is of region 1; demo file 156 is
+  // office 12300001's (Tehran, region 1) reviewed file in 1404-2, file 1 a region-5 one.
+  { name: 'review-queue', path: '/review', status: 200, as: 'reviewer' },
+  { name: 'review-queue-filtered', path: '/review?state=reviewed&page=2', status: 200, as: 'reviewer' },
+  { name: 'review-file', path: '/review/file/156', status: 200, as: 'reviewer' },
+  { name: 'review-file-other-region', path: '/review/file/1', status: 404, as: 'reviewer' },
+  { name: 'review-queue-hq', path: '/review', status: 200, as: 'hq' },
+  { name: 'review-file-hq', path: '/review/file/1', status: 200, as: 'hq' },
+  { name: 'hq-review-overdue', path: '/hq/review/overdue', status: 200, as: 'hq' },
+  // end review.c
+  // hq_services.c (services by rank): demo office 14 (12300014, Tehran, rank 3 in
+  // 1404-2) holds every service of its city, over its quota; province 1 is Tehran
+  // (IR-23); service 1 is nocr.smart-card (sql/reference/0005_services.sql).
+  { name: 'hq-services', path: '/hq/services', status: 200, as: 'hq' },
+  { name: 'hq-services-areas', path: '/hq/services/areas?province=1', status: 200, as: 'hq' },
+  { name: 'hq-services-city', path: '/hq/services/city?code=IR-23-001', status: 200, as: 'hq' },
+  { name: 'hq-services-over', path: '/hq/services/over-quota', status: 200, as: 'hq' },
+  { name: 'hq-services-offices', path: '/hq/services/offices?service=1&province=1', status: 200, as: 'hq' },
+  { name: 'hq-services-office', path: '/hq/services/office/14', status: 200, as: 'hq' },
+  { name: 'hq-services-office-licensee', path: (ids) => `/hq/services/office/${ids.licenseeOffice}`, status: 200, as: 'hq' },
+  { name: 'hq-services-forbidden', path: '/hq/services', status: 403, as: 'licensee' },
+  // end hq_services.c
 ];

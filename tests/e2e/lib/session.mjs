@@ -35,6 +35,8 @@ export function demoIds() {
     licenseeOffice: Number(sql(`SELECT MIN(o.id) FROM offices o JOIN users u ON u.id = o.licensee_user_id
       WHERE u.national_id = '${demoNid('licensee')}'`)),
     openRound: Number(sql(`SELECT id FROM rounds WHERE state = 'open'`)),
+    finalRound: Number(sql(`SELECT id FROM rounds WHERE state = 'final' ORDER BY decl_start_date DESC LIMIT 1`)),
+    objection: Number(sql(`SELECT MIN(id) FROM objections`)),
   };
 }
 
