@@ -93,6 +93,8 @@ enum route_id {
 	ROUTE_REVIEW_OBJECTION_ACCEPT,
 	ROUTE_OBJECTION_UPLOAD,
 	ROUTE_OBJECTION_FILE,
+	ROUTE_VIOLATION_UPLOAD,
+	ROUTE_VIOLATION_FILE,
 	/* end hq_results.c */
 	/* public.c (public pages) */
 	ROUTE_VERIFY,
@@ -542,6 +544,12 @@ static const struct route routes[ROUTE__MAX] = {
 	    page_objection_upload, ROLE_LICENSEE, RF_DB | RF_MULTIPART, NOF },
 	{ ROUTE_OBJECTION_FILE, "objection_file", METHOD_GET, "/objection/#/file/#",
 	    page_objection_file, ANYONE, RF_DB, NOF },
+	/* evidence.c: a violation's documents, uploaded by the region. */
+	{ ROUTE_VIOLATION_UPLOAD, "violation_upload", METHOD_POST,
+	    "/review/file/#/violation/#/upload", page_violation_upload, ROLE_REVIEWER,
+	    RF_DB | RF_MULTIPART, NOF },
+	{ ROUTE_VIOLATION_FILE, "violation_file", METHOD_GET, "/violation/#/file/#",
+	    page_violation_file, ANYONE, RF_DB, NOF },
 	/* end hq_results.c */
 	/* public.c (public pages) */
 	{ ROUTE_VERIFY, "verify", METHOD_GET, "/verify", page_verify,

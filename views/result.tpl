@@ -82,7 +82,7 @@
     {{#FILE}}<li class="file-list__item"><a href="/objection/{{ID}}/file/{{EV}}"><bdi>{{NAME}}</bdi></a> <span class="muted">{{SIZE_FA}}</span></li>{{/FILE}}
   </ul>
   {{#ATTACH}}
-  <form class="form" method="post" action="/result/{{OFFICE_ID}}/objection/upload" enctype="multipart/form-data">
+  <form class="form" method="post" action="/result/{{OFFICE_ID}}/objection/upload?round={{ROUND_ID}}" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
     <div class="field">
       <label for="objection-file">افزودن مدرک (PDF، JPEG یا PNG)</label>

@@ -174,6 +174,18 @@
       <p><strong>{{TITLE}}</strong>، {{COUNT_FA}} بار، کسر {{POINTS_FA}} امتیاز</p>
       <p>{{NOTE}}</p>
       <p class="muted">ثبت: {{BY}}</p>
+      {{#VFILE}}<p class="file-list__item">مدرک: <a href="/violation/{{VIOLATION_ID}}/file/{{EV}}" target="_blank" rel="noopener"><bdi>{{NAME}}</bdi></a> <span class="muted">{{SIZE_FA}}</span></p>{{/VFILE}}
+      {{#VATTACH}}
+      <form class="form form--inline-fields" method="post" action="/review/file/{{ID}}/violation/{{VIOLATION_ID}}/upload" enctype="multipart/form-data">
+        <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+        <input type="hidden" name="version" value="{{VERSION}}">
+        <div class="field">
+          <label for="vfile-{{VIOLATION_ID}}">پیوست مدرک تخلف (اختیاری؛ PDF، JPEG یا PNG)</label>
+          <input id="vfile-{{VIOLATION_ID}}" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required>
+        </div>
+        <button type="submit" class="button button--small button--secondary">پیوست</button>
+      </form>
+      {{/VATTACH}}
       {{#REVOKED}}<p class="status">لغو شده ({{BY}}): {{REASON}}</p>{{/REVOKED}}
       {{#REVOKE}}
       <form class="form form--inline-fields" method="post" action="/review/file/{{ID}}/violation/{{VIOLATION_ID}}/revoke" novalidate>

@@ -37,6 +37,7 @@
 #include "audit.h"
 #include "model/declaration.h"
 #include "model/objection.h"
+#include "model/review.h"
 #include "model/rubric.h"
 #include "model/upload.h"
 #include "multipart.h"
@@ -137,10 +138,19 @@ struct stored {
 	const char		*name;
 };
 
+enum up_mode {
+	UP_SECTION,		/* a section of the licensee's declaration */
+	UP_FOR_OBJECTION,	/* the licensee's objection */
+	UP_FOR_VIOLATION	/* a violation the region recorded */
+};
+
 struct up {
 	struct req		*r;
-	int			 objection;	/* an objection's documents, not a section's */
+	enum up_mode		 mode;
+	int			 owned;		/* an objection's or violation's: no section fields */
 	const struct office_result *res;	/* objection: the office's result */
+	long long		 version;	/* violation: the file's version */
+	int			 seen_version;
 	struct decl		*dc;
 	const struct rubric	*rb;
 	const struct rubric_section *sec;
@@ -180,7 +190,7 @@ on_begin(void *ctx, const char *name, const char *filename, const char *ctype)
 		return refuse(u, 400, "فرم ارسال فایل معتبر نیست.");
 	if (!u->csrf)
 		return refuse(u, 403, "اعتبار فرم به پایان رسیده است. لطفاً صفحه را دوباره باز کنید و دوباره بفرستید.");
-	if (!u->objection && (u->sec == NULL || u->req == NULL))
+	if (!u->owned && (u->sec == NULL || u->req == NULL))
 		return refuse(u, 400, "بخش یا مدرکی که فایل برای آن است مشخص نیست.");
 	if ((long)u->nfiles >= u->r->conf->upload_max_files)
 		return refuse(u, 413, "تعداد فایل‌های ارسال‌شده در یک بار بیش از حد مجاز است.");
@@ -220,9 +230,15 @@ on_field(struct up *u, const char *value, size_t len)
 		if (!csrf_value_ok(u->r, value, len))
 			return refuse(u, 403, "اعتبار فرم به پایان رسیده است. لطفاً صفحه را دوباره باز کنید و دوباره بفرستید.");
 		u->csrf = 1;
-	} else if (u->objection && (strcmp(u->field, "section") == 0 ||
+	} else if (u->owned && (strcmp(u->field, "section") == 0 ||
 	    strcmp(u->field, "requirement") == 0)) {
 		return refuse(u, 400, "فرم ارسال فایل معتبر نیست.");
+	} else if (u->mode == UP_FOR_VIOLATION && strcmp(u->field, "version") == 0) {
+		unsigned long long v;
+
+		if (u->seen_version++ || http_parse_uint(value, len, 1ULL << 31, &v) != 0)
+			return refuse(u, 400, "فرم ارسال فایل معتبر نیست.");
+		u->version = (long long)v;
 	} else if (strcmp(u->field, "section") == 0) {
 		if (u->seen_section++ || (s = rubric_section(u->rb, value)) == NULL)
 			return refuse(u, 400, "بخش خوداظهاری معتبر نیست.");
@@ -236,7 +252,7 @@ on_field(struct up *u, const char *value, size_t len)
 		if (u->req == NULL)
 			return refuse(u, 400, "مدرک خواسته‌شده معتبر نیست.");
 	} else if (strcmp(u->field, "js") == 0)
-		u->js = !u->objection && strcmp(value, "1") == 0;
+		u->js = !u->owned && strcmp(value, "1") == 0;
 	return MP_OK;
 }
 
@@ -281,11 +297,17 @@ up_answer(struct up *u, int status, const char *message, long long link_id)
 	struct req	*r = u->r;
 	struct buf	 b;
 
-	if (!u->js && u->objection) {
+	if (!u->js && u->mode == UP_FOR_OBJECTION) {
 		if (status == 303)
 			return resp_redirect(r, arena_printf(r->arena,
 			    "/result/%lld?round=%lld&attached=1#objection-heading",
 			    link_id, u->res->round_id));
+		return page_error(r, status, message);
+	}
+	if (!u->js && u->mode == UP_FOR_VIOLATION) {
+		if (status == 303)
+			return resp_redirect(r, arena_printf(r->arena,
+			    "/review/file/%lld?attached=1#violations", link_id));
 		return page_error(r, status, message);
 	}
 	if (!u->js) {
@@ -602,10 +624,12 @@ int
 page_objection_upload(struct req *r, const char *arg, const struct field_val *in)
 {
 	struct office_result res;
-	struct objection_upload *ups;
+	struct upload_stored *ups;
 	struct audit_event actor;
 	struct up	 u;
+	const struct http_param *q;
 	const char	*why;
+	unsigned long long round = 0;
 	long long	 id;
 	size_t		 i;
 	enum db_err	 rc;
@@ -614,12 +638,18 @@ page_objection_upload(struct req *r, const char *arg, const struct field_val *in
 	(void)in;
 	memset(&u, 0, sizeof(u));
 	u.r = r;
-	u.objection = 1;
+	u.mode = UP_FOR_OBJECTION;
+	u.owned = 1;
 	u.res = &res;
 	if ((id = strtoll(arg, NULL, 10)) <= 0)
 		return page_error(r, 404, NULL);
-	if ((rc = objection_result(r->db, r->arena, r->sess.user_id, id, 0, r->now, &res,
-	    &found)) != DB_OK)
+	/* The round of the objection rides in the query: the body is the files'. */
+	if ((q = http_params_get(&r->query, "round")) != NULL &&
+	    (http_params_count(&r->query, "round") != 1 ||
+	    http_parse_uint(q->val, q->vallen, 1ULL << 31, &round) != 0))
+		return page_error(r, 400, NULL);
+	if ((rc = objection_result(r->db, r->arena, r->sess.user_id, id, (long long)round,
+	    r->now, &res, &found)) != DB_OK)
 		return up_answer(&u, page_db_status(rc), NULL, 0);
 	if (!found)
 		return up_answer(&u, 404, "این پرونده پیدا نشد.", 0);
@@ -635,9 +665,7 @@ page_objection_upload(struct req *r, const char *arg, const struct field_val *in
 		ups[i].storage_name = u.files[i].info.storage_name;
 		ups[i].name = u.files[i].name;
 	}
-	memset(&actor, 0, sizeof(actor));
-	actor.actor_user_id = r->sess.user_id;
-	actor.client_addr = r->remote_addr;
+	actor = page_actor(r);
 	if ((rc = objection_attach(r->db, r->arena, &res, ups, u.nfiles, r->sess.user_id,
 	    r->now, &actor, &why)) != DB_OK)
 		return up_answer(&u, rc == DB_RETRY ? 409 : page_db_status(rc),
@@ -661,8 +689,88 @@ page_objection_file(struct req *r, const char *arg, const struct field_val *in)
 	(void)in;
 	if (arg_two(arg, &objection, &ev) != 0)
 		return page_error(r, 404, NULL);
-	if ((rc = upload_objection_object_for(r->db, r->arena, objection, ev, r->sess.user_id,
-	    r->sess.role, r->sess.region_id, &o, &found)) != DB_OK)
+	if ((rc = upload_owned_object_for(r->db, r->arena, UP_OBJECTION, objection, ev,
+	    r->sess.user_id, r->sess.role, r->sess.region_id, &o, &found)) != DB_OK)
+		return page_error(r, page_db_status(rc), NULL);
+	return send_object(r, &o, found);
+}
+
+/* POST /review/file/<decl>/violation/<id>/upload: the region's documents of a violation. */
+int
+page_violation_upload(struct req *r, const char *arg, const struct field_val *in)
+{
+	struct review_who who;
+	struct review_file f;
+	struct review_result res;
+	struct upload_stored *ups;
+	struct up	 u;
+	long long	 decl, viol;
+	size_t		 i;
+	enum db_err	 rc;
+	int		 found;
+
+	(void)in;
+	memset(&u, 0, sizeof(u));
+	u.r = r;
+	u.mode = UP_FOR_VIOLATION;
+	u.owned = 1;
+	if (arg_two(arg, &decl, &viol) != 0)
+		return page_error(r, 404, NULL);
+	memset(&who, 0, sizeof(who));
+	who.user_id = r->sess.user_id;
+	who.role = r->sess.role;
+	who.region_id = r->sess.region_id;
+	who.client_addr = r->remote_addr;
+	who.now = r->now;
+	if ((rc = review_file_load(r->db, r->arena, &who, decl, &f, &found)) != DB_OK)
+		return page_error(r, page_db_status(rc), NULL);
+	if (!found)
+		return page_error(r, 404, NULL);
+	if (receive(&u) != 0)
+		return 0;
+	if (!u.seen_version)
+		return page_error(r, 400, "فرم ارسال فایل معتبر نیست.");
+	ups = arena_calloc(r->arena, u.nfiles, sizeof(*ups));
+	for (i = 0; i < u.nfiles; i++) {
+		ups[i].sha256 = u.files[i].info.sha256;
+		ups[i].size = u.files[i].info.size;
+		ups[i].mime = u.files[i].info.mime;
+		ups[i].storage_name = u.files[i].info.storage_name;
+		ups[i].name = u.files[i].name;
+	}
+	if ((rc = review_violation_attach(r->db, r->arena, &who, &f, u.version, viol, ups,
+	    u.nfiles, &res)) != DB_OK)
+		return page_error(r, rc == DB_RETRY ? 409 : page_db_status(rc), NULL);
+	switch (res.refusal) {
+	case REV_DONE:
+		log_info("violation_upload", "decl=%lld violation=%lld files=%zu", decl, viol,
+		    u.nfiles);
+		return up_answer(&u, 303, NULL, decl);	/* the redirect names the file */
+	case REV_GONE:
+		return page_error(r, 404, res.why);
+	case REV_FORBIDDEN:
+		return page_error(r, 403, res.why);
+	case REV_INVALID:
+		return page_error(r, 422, res.why);
+	default:
+		return page_error(r, 409, res.why);
+	}
+}
+
+/* GET /violation/<id>/file/<evidence>: a document of a violation. */
+int
+page_violation_file(struct req *r, const char *arg, const struct field_val *in)
+{
+	struct upload_object o;
+	long long	 viol, ev;
+	enum db_err	 rc;
+	int		 found;
+
+	(void)in;
+	if (arg_two(arg, &viol, &ev) != 0)
+		return page_error(r, 404, NULL);
+	if ((rc = upload_owned_object_for(r->db, r->arena, UP_VIOLATION, viol, ev,
+	    r->sess.user_id, r->sess.role, r->sess.region_id, &o, &found)) != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	return send_object(r, &o, found);
 }

@@ -3,8 +3,10 @@
  */
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "buf.h"
 #include "clock.h"
 #include "conf.h"
@@ -137,4 +139,15 @@ fa_size(struct req *r, long long n)
 		return arena_printf(r->arena, "%s کیلوبایت", fa_int(r, (n + 1023) / 1024));
 	return arena_printf(r->arena, "%s مگابایت",
 	    fa_digits(r, arena_printf(r->arena, "%.1f", (double)n / (1024.0 * 1024.0))));
+}
+
+struct audit_event
+page_actor(const struct req *r)
+{
+	struct audit_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.actor_user_id = r->sess.user_id;
+	ev.client_addr = r->remote_addr;
+	return ev;
 }

@@ -29,6 +29,10 @@ void	 form_init(struct form *, struct view_dict *page);
 void	 form_error(struct form *, const char *field_id, const char *section,
 	    const char *msg);
 
+struct audit_event;
+/* The audit actor of a request: the signed-in user and the client's address. */
+struct audit_event page_actor(const struct req *);
+
 /* The HTTP status for a database failure: 503 when it may pass, else 500. */
 int	 page_db_status(enum db_err);
 /* 1 when the query carries key=1 exactly once (the notices after a redirect). */

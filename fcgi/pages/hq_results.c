@@ -29,17 +29,6 @@
 
 #define CHANGED_MAX	300
 
-static struct audit_event
-actor_of(struct req *r)
-{
-	struct audit_event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.actor_user_id = r->sess.user_id;
-	ev.client_addr = r->remote_addr;
-	return ev;
-}
-
 /* Counts of one bar: ranks 1, 2, 3 and not evaluated. */
 struct dist {
 	const char	*label;
@@ -324,7 +313,7 @@ rank_step(struct db *db, struct arena *a, long long id, int64_t now,
 static int
 step(struct req *r, const char *arg, step_fn fn, const char *flag)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	const char	*why = NULL;
 	long long	 id = strtoll(arg, NULL, 10);
 	enum db_err	 rc;
@@ -374,7 +363,7 @@ static int
 export(struct req *r, const char *arg, enum export_format fmt)
 {
 	struct round_admin ra;
-	struct audit_event ev = actor_of(r);
+	struct audit_event ev = page_actor(r);
 	struct stat	 st;
 	const char	*tmp = getenv("TMPDIR"), *why = NULL;
 	char		 path[512];

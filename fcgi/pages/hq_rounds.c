@@ -35,17 +35,6 @@ set_round(struct req *r, struct view_dict *d, const struct round_admin *ra)
 	view_set(d, "CRITERIA_FA", fa_int(r, ra->ncriteria));
 }
 
-static struct audit_event
-actor_of(struct req *r)
-{
-	struct audit_event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.actor_user_id = r->sess.user_id;
-	ev.client_addr = r->remote_addr;
-	return ev;
-}
-
 enum { F_CODE, F_TITLE, F_START, F_END, F_REVIEW_END, F_CORRECTION, F_OBJECTION };
 
 static int
@@ -103,7 +92,7 @@ page_hq_rounds_new(struct req *r, const char *arg, const struct field_val *in)
 {
 	struct round_form f;
 	struct round_problem probs[8];
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	struct db	*admin;
 	const char	*rubric;
 	long long	 id;
@@ -200,7 +189,7 @@ page_hq_round(struct req *r, const char *arg, const struct field_val *in)
 int
 page_hq_round_open(struct req *r, const char *arg, const struct field_val *in)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	const char	*why;
 	long long	 id = strtoll(arg, NULL, 10);
 	enum db_err	 rc;
@@ -218,7 +207,7 @@ enum { X_TO, X_OFFICE, X_REASON };
 int
 page_hq_round_extend(struct req *r, const char *arg, const struct field_val *in)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	const char	*why;
 	long long	 id = strtoll(arg, NULL, 10);
 	enum db_err	 rc;

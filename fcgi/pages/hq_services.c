@@ -42,17 +42,6 @@
 /* The import errors shown on the page; the CLI prints them all. */
 #define IMPORT_SHOWN_ERRORS	100
 
-static struct audit_event
-actor_of(struct req *r)
-{
-	struct audit_event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.actor_user_id = r->sess.user_id;
-	ev.client_addr = r->remote_addr;
-	return ev;
-}
-
 static int
 refusal_status(enum svc_refusal k)
 {
@@ -232,7 +221,7 @@ first_error(const struct field_val *in, size_t n)
 int
 page_hq_services_agency_add(struct req *r, const char *arg, const struct field_val *in)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	enum svc_refusal kind;
 	const char	*why;
 	long long	 id;
@@ -252,7 +241,7 @@ page_hq_services_agency_add(struct req *r, const char *arg, const struct field_v
 int
 page_hq_services_service_add(struct req *r, const char *arg, const struct field_val *in)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	enum svc_refusal kind;
 	const char	*why;
 	long long	 id;
@@ -275,7 +264,7 @@ page_hq_services_service_add(struct req *r, const char *arg, const struct field_
 int
 page_hq_services_service_rename(struct req *r, const char *arg, const struct field_val *in)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	enum svc_refusal kind;
 	const char	*why;
 	long long	 id = strtoll(arg, NULL, 10);
@@ -295,7 +284,7 @@ page_hq_services_service_rename(struct req *r, const char *arg, const struct fie
 int
 page_hq_services_service_active(struct req *r, const char *arg, const struct field_val *in)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	enum svc_refusal kind;
 	const char	*why;
 	long long	 id = strtoll(arg, NULL, 10);
@@ -387,7 +376,7 @@ page_hq_services_import(struct req *r, const char *arg, const struct field_val *
 	struct multipart_callbacks cb = { import_begin, import_data, import_end };
 	struct multipart *mp;
 	struct svc_import_result res;
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	enum svc_import_status st;
 	enum mp_err	 me = MP_OK;
 	enum db_err	 rc;
@@ -619,7 +608,7 @@ page_hq_services_city_find(struct req *r, const char *arg, const struct field_va
 int
 page_hq_services_city_save(struct req *r, const char *arg, const struct field_val *in)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	enum svc_refusal kind;
 	const char	*why;
 	long long	 id = strtoll(arg, NULL, 10), *want;
@@ -950,7 +939,7 @@ page_hq_services_office(struct req *r, const char *arg, const struct field_val *
 int
 page_hq_services_grant(struct req *r, const char *arg, const struct field_val *in)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	enum svc_refusal kind;
 	const char	*why;
 	long long	 id = strtoll(arg, NULL, 10);
@@ -971,7 +960,7 @@ page_hq_services_grant(struct req *r, const char *arg, const struct field_val *i
 int
 page_hq_services_withdraw(struct req *r, const char *arg, const struct field_val *in)
 {
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	enum svc_refusal kind;
 	const char	*why;
 	long long	 id = strtoll(arg, NULL, 10);

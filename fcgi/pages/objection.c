@@ -36,17 +36,6 @@
 
 #define BODY_MAX	4000
 
-static struct audit_event
-actor_of(struct req *r)
-{
-	struct audit_event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.actor_user_id = r->sess.user_id;
-	ev.client_addr = r->remote_addr;
-	return ev;
-}
-
 /* Points x100 as Persian text with up to two decimals ("۱۲٫۵"). */
 static const char *
 points_fa(struct req *r, long long v)
@@ -167,7 +156,7 @@ objection_files(struct req *r, struct view_dict *d, long long id)
 	size_t		 n, i;
 	enum db_err	 rc;
 
-	if ((rc = upload_objection_files(r->db, r->arena, id, &f, &n)) != DB_OK)
+	if ((rc = upload_owned_files(r->db, r->arena, UP_OBJECTION, id, &f, &n)) != DB_OK)
 		return rc;
 	for (i = 0; i < n; i++) {
 		struct view_dict *fd = view_section(d, "FILE");
@@ -349,7 +338,7 @@ page_result_object(struct req *r, const char *arg, const struct field_val *in)
 {
 	struct office_result res;
 	struct rubric	 rb;
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	long long	 id = strtoll(arg, NULL, 10), round_id, *crits;
 	const char	*why = NULL;
 	size_t		 i, n = 0;
@@ -554,7 +543,7 @@ int
 page_review_objection_reject(struct req *r, const char *arg, const struct field_val *in)
 {
 	struct objection_case oc;
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	long long	 id = strtoll(arg, NULL, 10);
 	const char	*why = NULL;
 	enum db_err	 rc;
@@ -584,7 +573,7 @@ page_review_objection_accept(struct req *r, const char *arg, const struct field_
 	struct objection_case oc;
 	struct objection_change *ch;
 	struct rubric	 rb;
-	struct audit_event actor = actor_of(r);
+	struct audit_event actor = page_actor(r);
 	long long	 id = strtoll(arg, NULL, 10);
 	const char	*why = NULL, *msg;
 	enum db_err	 rc;

@@ -45,6 +45,8 @@ PAGE(page_decl_file);
 PAGE(page_decl_file_delete);
 PAGE(page_objection_upload);
 PAGE(page_objection_file);
+PAGE(page_violation_upload);
+PAGE(page_violation_file);
 struct decl;
 struct rubric;
 struct rubric_section;

@@ -27,6 +27,7 @@
 #include "model/review.h"
 #include "model/round.h"
 #include "model/rubric.h"
+#include "model/upload.h"
 #include "pages/form.h"
 #include "pages/pages.h"
 #include "utf8.h"
@@ -721,6 +722,31 @@ file_page(struct req *r, const struct review_file *f, const struct retype *t, in
 		view_set(x, "NOTE", fa_digits(r, v->note));
 		view_set(x, "BY", arena_printf(r->arena, "%s، %s", v->created_by,
 		    fa_when_sql(r, v->created_at)));
+		{
+			struct upload_file *vf;
+			size_t nvf, m;
+
+			if ((rc = upload_owned_files(r->db, r->arena, UP_VIOLATION, v->id, &vf,
+			    &nvf)) != DB_OK) {
+				view_dict_free(r->page_root);
+				r->page_root = NULL;
+				return page_error(r, page_db_status(rc), NULL);
+			}
+			for (m = 0; m < nvf; m++) {
+				y = view_section(x, "VFILE");
+				view_set(y, "VIOLATION_ID", arena_printf(r->arena, "%lld", v->id));
+				view_set(y, "EV", arena_printf(r->arena, "%lld", vf[m].id));
+				view_set(y, "NAME", vf[m].name);
+				view_set(y, "SIZE_FA", fa_size(r, vf[m].size));
+			}
+			if (can_act && v->revoked_at[0] == '\0' && nvf < VIOLATION_MAX_FILES) {
+				y = view_section(x, "VATTACH");
+				view_set(y, "ID", id);
+				view_set(y, "VIOLATION_ID", arena_printf(r->arena, "%lld", v->id));
+				view_set(y, "CSRF_TOKEN", csrf);
+				view_set(y, "VERSION", ver);
+			}
+		}
 		if (v->revoked_at[0] != '\0') {
 			y = view_section(x, "REVOKED");
 			view_set(y, "BY", arena_printf(r->arena, "%s، %s", v->revoked_by,

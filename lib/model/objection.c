@@ -487,7 +487,7 @@ objection_attach_closed(struct arena *a, const struct office_result *res, int64_
 
 enum db_err
 objection_attach(struct db *db, struct arena *a, const struct office_result *res,
-    const struct objection_upload *up, size_t n, long long user_id, int64_t now,
+    const struct upload_stored *up, size_t n, long long user_id, int64_t now,
     const struct audit_event *actor, const char **why)
 {
 	struct locked	 l;
@@ -515,7 +515,7 @@ objection_attach(struct db *db, struct arena *a, const struct office_result *res
 	}
 	if ((*why = window_closed(a, l.state, l.end, now)) != NULL)
 		goto refuse;
-	if ((rc = upload_objection_count(db, ob.id, &have)) != DB_OK)
+	if ((rc = upload_owned_count(db, UP_OBJECTION, ob.id, &have)) != DB_OK)
 		goto fail;
 	if (have + (long long)n > OBJECTION_MAX_FILES) {
 		*why = arena_printf(a, "به هر اعتراض حداکثر %d مدرک می‌توان پیوست کرد.",
@@ -528,7 +528,7 @@ objection_attach(struct db *db, struct arena *a, const struct office_result *res
 		if ((rc = upload_evidence_put(db, up[i].sha256, up[i].size, up[i].mime,
 		    up[i].storage_name, &ev_id)) != DB_OK)
 			goto fail;
-		rc = upload_objection_link(db, ob.id, ev_id, up[i].name, user_id);
+		rc = upload_owned_link(db, UP_OBJECTION, ob.id, ev_id, up[i].name, user_id);
 		if (rc == DB_DUP) {
 			*why = "این فایل پیش‌تر به همین اعتراض پیوست شده است.";
 			goto refuse;

@@ -17,6 +17,7 @@
 
 struct arena;
 struct audit_event;
+struct upload_stored;
 
 struct objection {
 	long long	 id;		/* 0: none */
@@ -70,21 +71,12 @@ enum db_err	 objection_file(struct db *, struct arena *, const struct office_res
 const char	*objection_attach_closed(struct arena *, const struct office_result *,
 		    int64_t now);
 
-/* A stored file to attach (lib/evidence.h wrote it). */
-struct objection_upload {
-	const unsigned char *sha256;	/* 32 bytes */
-	uint64_t	 size;
-	const char	*mime;
-	const char	*storage_name;
-	const char	*name;		/* the client's name, cleaned */
-};
-
 /*
  * Links the n stored files to res's objection (checked again under the file's
  * lock: still filed, window open, at most OBJECTION_MAX_FILES).  *why as usual.
  */
 enum db_err	 objection_attach(struct db *, struct arena *, const struct office_result *,
-		    const struct objection_upload *, size_t n, long long user_id,
+		    const struct upload_stored *, size_t n, long long user_id,
 		    int64_t now, const struct audit_event *actor, const char **why);
 
 /* A value the region sets when it accepts an objection. */

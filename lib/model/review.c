@@ -19,6 +19,7 @@
 #include "model/round.h"
 #include "model/rubric.h"
 #include "model/stmts.h"
+#include "model/upload.h"
 
 /* Makes room for one more element in an arena array of *cap elements. */
 static void *
@@ -41,16 +42,9 @@ grow(struct arena *a, void *p, size_t n, size_t *cap, size_t size)
 const char *
 review_tehran_date(struct arena *a, int64_t now, int days)
 {
-	struct tehran_tm tm;
-	int	 jy, jm, jd, gy, gm, gd;
-	long	 jdn;
+	const char	*d = round_tehran_day(a, now, days);
 
-	tehran_from_unix(now, &tm);
-	if ((jdn = jalali_to_jdn(tm.jy, tm.jm, tm.jd)) < 0 ||
-	    jdn_to_jalali(jdn + days, &jy, &jm, &jd) != 0 ||
-	    jalali_to_gregorian(jy, jm, jd, &gy, &gm, &gd) != 0)
-		return "0000-00-00";
-	return arena_printf(a, "%04d-%02d-%02d", gy, gm, gd);
+	return d != NULL ? d : "0000-00-00";
 }
 
 /* Reads. */
@@ -1013,6 +1007,34 @@ fail:
 	return rc;
 }
 
+/*
+ * Inside a write's transaction: violation id of the file, not revoked, into c
+ * (the columns of STMT_REV_VIOLATION_GET); else res says why.
+ */
+static enum db_err
+violation_in_force(struct db *db, struct arena *a, const struct review_file *f,
+    long long violation_id, struct db_val *c, struct review_result *res)
+{
+	struct db_val	 p[2];
+	enum db_err	 rc;
+	int		 k;
+
+	p[0] = db_int(violation_id);
+	p[1] = db_int(f->id);
+	if ((rc = db_exec(db, STMT_REV_VIOLATION_GET, p)) != DB_OK)
+		return rc;
+	if ((k = db_fetch(db, STMT_REV_VIOLATION_GET, a, c)) < 0)
+		return DB_ERROR;
+	if (k == 0) {
+		refuse(res, REV_GONE, "این تخلف در این پرونده پیدا نشد.");
+		return DB_OK;
+	}
+	db_done(db, STMT_REV_VIOLATION_GET);
+	if (c[4].i)
+		refuse(res, REV_STATE, "این تخلف پیش‌تر لغو شده است.");
+	return DB_OK;
+}
+
 enum db_err
 review_violation_revoke(struct db *db, struct arena *a, const struct review_who *who,
     const struct review_file *f, long long version, long long violation_id,
@@ -1022,7 +1044,6 @@ review_violation_revoke(struct db *db, struct arena *a, const struct review_who 
 	struct db_val	 p[5], c[5];
 	struct buf	 o, n;
 	enum db_err	 rc;
-	int		 k;
 
 	refuse(res, REV_DONE, NULL);
 	if (reason == NULL || reason[0] == '\0') {
@@ -1032,23 +1053,10 @@ review_violation_revoke(struct db *db, struct arena *a, const struct review_who 
 	if ((rc = lock_file(db, a, who, f, version, NEED_REVIEW, &lk, res)) != DB_OK ||
 	    res->refusal != REV_DONE)
 		return rc;
-	p[0] = db_int(violation_id);
-	p[1] = db_int(f->id);
-	if ((rc = db_exec(db, STMT_REV_VIOLATION_GET, p)) != DB_OK)
+	if ((rc = violation_in_force(db, a, f, violation_id, c, res)) != DB_OK)
 		goto fail;
-	if ((k = db_fetch(db, STMT_REV_VIOLATION_GET, a, c)) < 0) {
-		rc = DB_ERROR;
-		goto fail;
-	}
-	if (k == 0) {
+	if (res->refusal != REV_DONE) {
 		db_rollback(db);
-		refuse(res, REV_GONE, "این تخلف در این پرونده پیدا نشد.");
-		return DB_OK;
-	}
-	db_done(db, STMT_REV_VIOLATION_GET);
-	if (c[4].i) {
-		db_rollback(db);
-		refuse(res, REV_STATE, "این تخلف پیش‌تر لغو شده است.");
 		return DB_OK;
 	}
 	p[0] = db_text(lk.now_sql);
@@ -1074,6 +1082,63 @@ review_violation_revoke(struct db *db, struct arena *a, const struct review_who 
 	json_end(&n);
 	return finish(db, a, who, f, &lk, 1, "review.violation_revoke", buf_cstr(&o),
 	    buf_cstr(&n));
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+enum db_err
+review_violation_attach(struct db *db, struct arena *a, const struct review_who *who,
+    const struct review_file *f, long long version, long long violation_id,
+    const struct upload_stored *up, size_t n, struct review_result *res)
+{
+	struct locked	 lk;
+	struct db_val	 c[5];
+	struct buf	 nj;
+	long long	 have, ev;
+	enum db_err	 rc;
+	size_t		 i;
+
+	if ((rc = lock_file(db, a, who, f, version, NEED_REVIEW, &lk, res)) != DB_OK ||
+	    res->refusal != REV_DONE)
+		return rc;
+	if ((rc = violation_in_force(db, a, f, violation_id, c, res)) != DB_OK)
+		goto fail;
+	if (res->refusal != REV_DONE) {
+		db_rollback(db);
+		return DB_OK;
+	}
+	if ((rc = upload_owned_count(db, UP_VIOLATION, violation_id, &have)) != DB_OK)
+		goto fail;
+	if (have + (long long)n > VIOLATION_MAX_FILES) {
+		db_rollback(db);
+		refuse(res, REV_INVALID, arena_printf(a,
+		    "برای هر تخلف حداکثر %d مدرک پذیرفته می‌شود.", VIOLATION_MAX_FILES));
+		return DB_OK;
+	}
+	buf_init(&nj, a);
+	buf_printf(&nj, "{\"violation_id\":%lld,\"files\":[", violation_id);
+	for (i = 0; i < n; i++) {
+		if ((rc = upload_evidence_put(db, up[i].sha256, up[i].size, up[i].mime,
+		    up[i].storage_name, &ev)) != DB_OK)
+			goto fail;
+		rc = upload_owned_link(db, UP_VIOLATION, violation_id, ev, up[i].name,
+		    who->user_id);
+		if (rc == DB_DUP) {
+			db_rollback(db);
+			refuse(res, REV_STATE, "این فایل پیش‌تر به همین تخلف پیوست شده است.");
+			return DB_OK;
+		}
+		if (rc != DB_OK)
+			goto fail;
+		if (i > 0)
+			buf_putc(&nj, ',');
+		json_string(&nj, up[i].name, strlen(up[i].name));
+	}
+	buf_puts(&nj, "]}");
+	return finish(db, a, who, f, &lk, 1, "review.violation_attach",
+	    arena_printf(a, "{\"violation_id\":%lld,\"files\":%lld}", violation_id, have),
+	    buf_cstr(&nj));
 fail:
 	db_rollback(db);
 	return rc;

@@ -272,6 +272,16 @@ enum db_err	 review_association(struct db *, struct arena *, const struct review
 enum db_err	 review_violation_add(struct db *, struct arena *, const struct review_who *,
 		    const struct review_file *, long long version, const struct review_vtype *t,
 		    int occurrences, const char *note, struct review_result *);
+/*
+ * Links n stored documents to violation id of the file (not revoked; at most
+ * VIOLATION_MAX_FILES), under the same checks as every write.
+ */
+#define VIOLATION_MAX_FILES	5
+struct upload_stored;
+enum db_err	 review_violation_attach(struct db *, struct arena *,
+		    const struct review_who *, const struct review_file *, long long version,
+		    long long violation_id, const struct upload_stored *, size_t n,
+		    struct review_result *);
 /* Revokes violation id of the file with a reason (required). */
 enum db_err	 review_violation_revoke(struct db *, struct arena *,
 		    const struct review_who *, const struct review_file *, long long version,

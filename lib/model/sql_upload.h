@@ -83,3 +83,27 @@ STMT(STMT_UP_OBJ_FILE_FOR,
     "WHERE oe.objection_id = ? AND oe.evidence_id = ? AND (o.licensee_user_id = ? "
     "  OR (? = 'reviewer' AND p.region_id = ?) OR ? = 'hq')",
     "iiisis", "sssi")
+
+/* The documents of a violation, uploaded by the region. */
+STMT(STMT_UP_VIOL_LINK_PUT,
+    "INSERT INTO violation_evidence (violation_id, evidence_id, original_name, "
+    "uploaded_by_user_id) VALUES (?, ?, ?, ?)",
+    "iisi", "")
+STMT(STMT_UP_VIOL_COUNT,
+    "SELECT COUNT(*) FROM violation_evidence WHERE violation_id = ?",
+    "i", "i")
+STMT(STMT_UP_VIOL_FILES,
+    "SELECT e.id, ve.original_name, e.size_bytes, e.mime FROM violation_evidence ve "
+    "JOIN evidence e ON e.id = ve.evidence_id WHERE ve.violation_id = ? "
+    "ORDER BY ve.uploaded_at, e.id",
+    "i", "isis")
+/* A violation's document for the file's licensee, a reviewer of the region or HQ. */
+STMT(STMT_UP_VIOL_FILE_FOR,
+    "SELECT e.storage_name, e.mime, ve.original_name, e.size_bytes "
+    "FROM violation_evidence ve JOIN evidence e ON e.id = ve.evidence_id "
+    "JOIN violations v ON v.id = ve.violation_id "
+    "JOIN declarations d ON d.id = v.declaration_id "
+    "JOIN offices o ON o.id = d.office_id JOIN provinces p ON p.id = o.province_id "
+    "WHERE ve.violation_id = ? AND ve.evidence_id = ? AND (o.licensee_user_id = ? "
+    "  OR (? = 'reviewer' AND p.region_id = ?) OR ? = 'hq')",
+    "iiisis", "sssi")

@@ -188,42 +188,52 @@ upload_unlink(struct db *db, long long link_id, long long decl_id)
 	return db_exec(db, STMT_UP_LINK_DELETE, p);
 }
 
+/* The statements of the documents of an objection or of a violation. */
+static const struct {
+	int	 link, count, files, file_for;
+} owner_stmts[] = {
+	[UP_OBJECTION] = { STMT_UP_OBJ_LINK_PUT, STMT_UP_OBJ_COUNT, STMT_UP_OBJ_FILES,
+	    STMT_UP_OBJ_FILE_FOR },
+	[UP_VIOLATION] = { STMT_UP_VIOL_LINK_PUT, STMT_UP_VIOL_COUNT, STMT_UP_VIOL_FILES,
+	    STMT_UP_VIOL_FILE_FOR },
+};
+
 enum db_err
-upload_objection_link(struct db *db, long long objection_id, long long evidence_id,
-    const char *name, long long user_id)
+upload_owned_link(struct db *db, enum upload_owner w, long long owner_id,
+    long long evidence_id, const char *name, long long user_id)
 {
 	struct db_val	 p[4];
 
-	p[0] = db_int(objection_id);
+	p[0] = db_int(owner_id);
 	p[1] = db_int(evidence_id);
 	p[2] = db_text(name);
 	p[3] = db_int(user_id);
-	return db_exec(db, STMT_UP_OBJ_LINK_PUT, p);
+	return db_exec(db, owner_stmts[w].link, p);
 }
 
 enum db_err
-upload_objection_count(struct db *db, long long objection_id, long long *n)
+upload_owned_count(struct db *db, enum upload_owner w, long long owner_id, long long *n)
 {
-	struct db_val	 p = db_int(objection_id);
+	struct db_val	 p = db_int(owner_id);
 
-	return one_int(db, STMT_UP_OBJ_COUNT, &p, n);
+	return one_int(db, owner_stmts[w].count, &p, n);
 }
 
 enum db_err
-upload_objection_files(struct db *db, struct arena *a, long long objection_id,
+upload_owned_files(struct db *db, struct arena *a, enum upload_owner w, long long owner_id,
     struct upload_file **out, size_t *nout)
 {
-	struct db_val	 p = db_int(objection_id), c[4];
+	struct db_val	 p = db_int(owner_id), c[4];
 	struct upload_file *f = NULL;
 	size_t		 n = 0, cap = 0;
 	enum db_err	 rc;
-	int		 k;
+	int		 k, id = owner_stmts[w].files;
 
 	*out = NULL;
 	*nout = 0;
-	if ((rc = db_exec(db, STMT_UP_OBJ_FILES, &p)) != DB_OK)
+	if ((rc = db_exec(db, id, &p)) != DB_OK)
 		return rc;
-	while ((k = db_fetch(db, STMT_UP_OBJ_FILES, a, c)) == 1) {
+	while ((k = db_fetch(db, id, a, c)) == 1) {
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 4;
 
@@ -245,28 +255,28 @@ upload_objection_files(struct db *db, struct arena *a, long long objection_id,
 }
 
 enum db_err
-upload_objection_object_for(struct db *db, struct arena *a, long long objection_id,
-    long long evidence_id, long long user_id, const char *role, long long region_id,
-    struct upload_object *o, int *found)
+upload_owned_object_for(struct db *db, struct arena *a, enum upload_owner w,
+    long long owner_id, long long evidence_id, long long user_id, const char *role,
+    long long region_id, struct upload_object *o, int *found)
 {
 	struct db_val	 p[6], c[4];
 	enum db_err	 rc;
-	int		 n;
+	int		 n, id = owner_stmts[w].file_for;
 
 	*found = 0;
-	p[0] = db_int(objection_id);
+	p[0] = db_int(owner_id);
 	p[1] = db_int(evidence_id);
 	p[2] = db_int(user_id);
 	p[3] = db_text(role);
 	p[4] = db_int(region_id);
 	p[5] = db_text(role);
-	if ((rc = db_exec(db, STMT_UP_OBJ_FILE_FOR, p)) != DB_OK)
+	if ((rc = db_exec(db, id, p)) != DB_OK)
 		return rc;
-	if ((n = db_fetch(db, STMT_UP_OBJ_FILE_FOR, a, c)) < 0)
+	if ((n = db_fetch(db, id, a, c)) < 0)
 		return DB_ERROR;
 	if (n == 0)
 		return DB_OK;
-	db_done(db, STMT_UP_OBJ_FILE_FOR);
+	db_done(db, id);
 	o->storage_name = c[0].s;
 	o->mime = c[1].s;
 	o->name = c[2].s;

@@ -64,17 +64,32 @@ enum db_err	 upload_evidence_put(struct db *, const unsigned char sha256[32],
 		    uint64_t size, const char *mime, const char *storage_name, long long *id);
 
 /*
- * The documents of an objection: link one, count them, list them (id is the
- * evidence id; req_id and sha256_hex unset), and the stored object of one if
- * the asker may read it (as upload_object_for).
+ * The documents of an objection (the licensee's) or of a violation (the region's):
+ * link one, count them, list them (id is the evidence id; req_id and sha256_hex
+ * unset), and the stored object of one if the asker may read it (the office's
+ * licensee, a reviewer of its region, HQ).
  */
-enum db_err	 upload_objection_link(struct db *, long long objection_id,
+/* A stored file to link (lib/evidence.h wrote it). */
+struct upload_stored {
+	const unsigned char *sha256;	/* 32 bytes */
+	uint64_t	 size;
+	const char	*mime;
+	const char	*storage_name;
+	const char	*name;		/* the client's name, cleaned */
+};
+
+enum upload_owner {
+	UP_OBJECTION,
+	UP_VIOLATION
+};
+enum db_err	 upload_owned_link(struct db *, enum upload_owner, long long owner_id,
 		    long long evidence_id, const char *name, long long user_id);
-enum db_err	 upload_objection_count(struct db *, long long objection_id, long long *);
-enum db_err	 upload_objection_files(struct db *, struct arena *, long long objection_id,
-		    struct upload_file **, size_t *);
-enum db_err	 upload_objection_object_for(struct db *, struct arena *,
-		    long long objection_id, long long evidence_id, long long user_id,
+enum db_err	 upload_owned_count(struct db *, enum upload_owner, long long owner_id,
+		    long long *);
+enum db_err	 upload_owned_files(struct db *, struct arena *, enum upload_owner,
+		    long long owner_id, struct upload_file **, size_t *);
+enum db_err	 upload_owned_object_for(struct db *, struct arena *, enum upload_owner,
+		    long long owner_id, long long evidence_id, long long user_id,
 		    const char *role, long long region_id, struct upload_object *, int *found);
 
 #endif

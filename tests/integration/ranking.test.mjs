@@ -243,7 +243,7 @@ function attach(s, office, name, bytes, fields = {}) {
   fd.append('csrf', s.csrf);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   fd.append('file', new Blob([bytes], { type: 'application/pdf' }), name);
-  return http(`/result/${office}/objection/upload`, { method: 'POST', body: fd, headers: { cookie: s.cookie } });
+  return http(`/result/${office}/objection/upload?round=${R1}`, { method: 'POST', body: fd, headers: { cookie: s.cookie } });
 }
 
 test('objection documents: attached while filed, read by the licensee and the region only', async () => {

@@ -397,6 +397,43 @@ test('violations: added with the round\'s points, revoked with a reason', async 
   assert.equal(r.status, 409, 'already revoked');
 });
 
+test('violation documents: attached by the region with the file\'s version, read only by those who may', async () => {
+  const t = vtypes[0];
+  const r1 = as(rev1);
+  let r = await r1.post(`/review/file/${fa}/violation`, { version: version(fa), type: t.id, occurrences: '1', note: 'جابه‌جایی بدون موافقت' });
+  assert.equal(r.status, 303);
+  const vid = Number(one(`SELECT MAX(id) FROM violations WHERE declaration_id = ${fa}`));
+  const s = dbSession(rev1.id, T0);
+  const send = (who, v, bytes, name = 'گزارش بازدید.pdf') => {
+    const fd = new FormData();
+    fd.append('csrf', who.csrf);
+    fd.append('version', String(v));
+    fd.append('file', new Blob([bytes], { type: 'application/pdf' }), name);
+    return http(`/review/file/${fa}/violation/${vid}/upload`, { method: 'POST', body: fd,
+      headers: { cookie: who.cookie, 'x-geps-test-now': String(T0) } });
+  };
+  const pdf = Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% visit ${randomBytes(6).toString('hex')}\n%%EOF\n`);
+  // A stale version is refused and nothing is linked.
+  r = await send(s, Number(version(fa)) - 1, pdf);
+  assert.equal(r.status, 409);
+  assert.equal(one(`SELECT COUNT(*) FROM violation_evidence WHERE violation_id = ${vid}`), '0');
+  r = await send(s, version(fa), pdf);
+  assert.equal(r.status, 303, r.text.slice(0, 200));
+  const ev = Number(one(`SELECT evidence_id FROM violation_evidence WHERE violation_id = ${vid}`));
+  evidenceShas.push(createHash('sha256').update(pdf).digest('hex'));
+  assert.equal(audits(fa, 'review.violation_attach').length, 1);
+  // Another region's reviewer can neither attach nor read; the licensee and HQ read.
+  r = await send(dbSession(rev2.id, T0), version(fa), pdf, 'x.pdf');
+  assert.equal(r.status, 404);
+  const read = (uid) => http(`/violation/${vid}/file/${ev}`, { headers: { cookie: dbSession(uid, T0).cookie, 'x-geps-test-now': String(T0) } });
+  assert.equal((await read(rev2.id)).status, 404);
+  assert.equal((await read(rev1.id)).status, 200);
+  assert.equal((await read(A.uid)).status, 200);
+  assert.match((await as(rev1).get(`/review/file/${fa}`)).text, new RegExp(`/violation/${vid}/file/${ev}`));
+  r = await r1.post(`/review/file/${fa}/violation/${vid}/revoke`, { version: version(fa), reason: 'آزمون پیوست' });
+  assert.equal(r.status, 303);
+});
+
 test('complete is refused while values are pending, then locks the file', async () => {
   const r1 = as(rev1);
   let r = await r1.post(`/review/file/${fa}/complete`, { version: version(fa) });
