@@ -64,7 +64,7 @@
     <li><span class="swatch bar--none"></span>ارزیابی نشده</li>
   </ul>
   <h3>کل کشور</h3>
-  {{#CHART_NATION}}<svg class="chart" viewBox="0 0 600 {{HEIGHT}}" role="img" aria-label="توزیع رتبه‌ها در کل کشور؛ ارقام در جدول زیر">{{#BAR}}<g transform="translate(0 {{Y}})"><text x="596" y="14" direction="rtl" text-anchor="start">{{LABEL}}</text>{{#SEG}}<rect class="{{CLASS}}" x="{{X}}" y="2" width="{{W}}" height="16"/>{{/SEG}}</g>{{/BAR}}</svg>{{/CHART_NATION}}
+  {{#CHART_NATION}}<svg class="chart" viewBox="0 0 600 {{HEIGHT}}" role="img" aria-label="توزیع رتبه‌ها در کل کشور؛ ارقام در جدول زیر">{{#BAR}}<g transform="translate(0 {{Y}})"><text x="596" y="16" direction="rtl" text-anchor="start">{{LABEL}}</text>{{#SEG}}<rect class="{{CLASS}}" x="{{X}}" y="2" width="{{W}}" height="16"/>{{/SEG}}</g>{{/BAR}}</svg>{{/CHART_NATION}}
   <div class="table-wrap" tabindex="0" role="region" aria-label="توزیع کشوری (جدول)">
   <table class="table">
     <caption>کل کشور</caption>
@@ -73,7 +73,7 @@
   </table>
   </div>
   <h3>مناطق</h3>
-  {{#CHART_REGIONS}}<svg class="chart" viewBox="0 0 600 {{HEIGHT}}" role="img" aria-label="توزیع رتبه‌ها در مناطق نه‌گانه؛ ارقام در جدول زیر">{{#BAR}}<g transform="translate(0 {{Y}})"><text x="596" y="14" direction="rtl" text-anchor="start">{{LABEL}}</text>{{#SEG}}<rect class="{{CLASS}}" x="{{X}}" y="2" width="{{W}}" height="16"/>{{/SEG}}</g>{{/BAR}}</svg>{{/CHART_REGIONS}}
+  {{#CHART_REGIONS}}<svg class="chart" viewBox="0 0 600 {{HEIGHT}}" role="img" aria-label="توزیع رتبه‌ها در مناطق نه‌گانه؛ ارقام در جدول زیر">{{#BAR}}<g transform="translate(0 {{Y}})"><text x="596" y="16" direction="rtl" text-anchor="start">{{LABEL}}</text>{{#SEG}}<rect class="{{CLASS}}" x="{{X}}" y="2" width="{{W}}" height="16"/>{{/SEG}}</g>{{/BAR}}</svg>{{/CHART_REGIONS}}
   <div class="table-wrap" tabindex="0" role="region" aria-label="توزیع در مناطق (جدول)">
   <table class="table">
     <caption>مناطق</caption>
@@ -82,7 +82,7 @@
   </table>
   </div>
   <h3>استان‌ها</h3>
-  {{#CHART_PROVINCES}}<svg class="chart" viewBox="0 0 600 {{HEIGHT}}" role="img" aria-label="توزیع رتبه‌ها در استان‌ها؛ ارقام در جدول زیر">{{#BAR}}<g transform="translate(0 {{Y}})"><text x="596" y="14" direction="rtl" text-anchor="start">{{LABEL}}</text>{{#SEG}}<rect class="{{CLASS}}" x="{{X}}" y="2" width="{{W}}" height="16"/>{{/SEG}}</g>{{/BAR}}</svg>{{/CHART_PROVINCES}}
+  {{#CHART_PROVINCES}}<svg class="chart" viewBox="0 0 600 {{HEIGHT}}" role="img" aria-label="توزیع رتبه‌ها در استان‌ها؛ ارقام در جدول زیر">{{#BAR}}<g transform="translate(0 {{Y}})"><text x="596" y="16" direction="rtl" text-anchor="start">{{LABEL}}</text>{{#SEG}}<rect class="{{CLASS}}" x="{{X}}" y="2" width="{{W}}" height="16"/>{{/SEG}}</g>{{/BAR}}</svg>{{/CHART_PROVINCES}}
   <div class="table-wrap" tabindex="0" role="region" aria-label="توزیع در استان‌ها (جدول)">
   <table class="table">
     <caption>استان‌ها</caption>
