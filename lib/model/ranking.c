@@ -441,63 +441,40 @@ ranking_breakdown_json(struct arena *a, const struct rank_rubric *rr,
 	return buf_cstr(&b);
 }
 
-/* Files stored per statement. */
-#define STORE_BATCH	500
-
 struct store_ctx {
 	struct buf		 json;	/* reused: a round is too big for the arena */
-	struct buf		 batch;	/* the JSON array of the files not yet stored */
-	size_t			 nbatch;
-	long long		 round_id;
 	const char		*at;
 	struct rank_counts	*counts;
 };
-
-static enum db_err
-store_flush(struct db *db, struct store_ctx *ctx)
-{
-	struct db_val	 p[3];
-	enum db_err	 rc;
-
-	if (ctx->nbatch == 0)
-		return DB_OK;
-	buf_putc(&ctx->batch, ']');
-	p[0] = db_textn(ctx->batch.data, ctx->batch.len);
-	p[1] = db_text(ctx->at);
-	p[2] = db_int(ctx->round_id);
-	rc = db_exec(db, STMT_RANK_STORE_BATCH, p);
-	buf_clear(&ctx->batch);
-	ctx->nbatch = 0;
-	return rc;
-}
 
 static enum db_err
 store_file(struct db *db, struct arena *a, const struct rank_rubric *rr,
     struct rank_file *f, void *vctx)
 {
 	struct store_ctx *ctx = vctx;
-
-	(void)a;
-	buf_puts(&ctx->batch, ctx->nbatch == 0 ? "[" : ",");
+	struct db_val	 p[6];
+	enum db_err	 rc;
 	if (f->basis == BASIS_NOT_EVALUATED) {
-		buf_printf(&ctx->batch, "[%lld,null,null,\"%s\"]", f->decl_id,
-		    ranking_basis_name(f->basis));
+		p[0] = db_null();
+		p[1] = db_null();
+		p[3] = db_null();
 		ctx->counts->by_rank[0]++;
 	} else {
+		p[0] = db_int(f->res.total_x100);
+		p[1] = db_int(f->res.rank);
 		buf_clear(&ctx->json);
 		breakdown_write(&ctx->json, rr, f);
-		buf_printf(&ctx->batch, "[%lld,%lld,%d,\"%s\",", f->decl_id, f->res.total_x100,
-		    f->res.rank, ranking_basis_name(f->basis));
-		json_string(&ctx->batch, ctx->json.data, ctx->json.len);
-		buf_putc(&ctx->batch, ']');
+		p[3] = db_text(buf_cstr(&ctx->json));
 		ctx->counts->by_rank[f->res.rank]++;
 		if (f->basis == BASIS_LAST_KNOWN)
 			ctx->counts->last_known++;
 	}
 	ctx->counts->files++;
-	if (++ctx->nbatch < STORE_BATCH)
-		return DB_OK;
-	return store_flush(db, ctx);
+	p[2] = db_text(ranking_basis_name(f->basis));
+	p[4] = db_text(ctx->at);
+	p[5] = db_int(f->decl_id);
+	rc = db_exec(db, STMT_RANK_STORE, p);
+	return rc;
 }
 
 enum db_err
@@ -554,17 +531,11 @@ ranking_run(struct db *db, struct arena *a, long long round_id, int64_t now,
 	if ((rc = db_exec(db, STMT_RANK_DRAFTS_CLOSE, p)) != DB_OK ||
 	    (rc = db_exec(db, STMT_RANK_MISSING_FILES, p)) != DB_OK)
 		goto fail;
-	memset(&ctx, 0, sizeof(ctx));
 	ctx.at = at;
 	ctx.counts = counts;
-	ctx.round_id = round_id;
 	buf_init(&ctx.json, NULL);
-	buf_init(&ctx.batch, NULL);
 	rc = score_set(db, a, &rr, round_id, 0, r.last_known, store_file, &ctx);
-	if (rc == DB_OK)
-		rc = store_flush(db, &ctx);
 	buf_free(&ctx.json);
-	buf_free(&ctx.batch);
 	if (rc != DB_OK)
 		goto fail;
 	p[0] = db_text(at);

@@ -122,18 +122,10 @@ STMT(STMT_RANK_VIOLATIONS_ONE,
     "WHERE v.round_id = ? AND v.revoked_at IS NULL AND v.declaration_id = ? "
     "ORDER BY v.id",
     "ii", "iiiiis")
-/*
- * Stores the scores of many files at once: a JSON array of [id, score, rank, basis,
- * breakdown] (a file not evaluated is [id, null, null, basis]), so that a round of
- * thousands of files is a few statements, not one round trip a file.
- */
-STMT(STMT_RANK_STORE_BATCH,
-    "UPDATE declarations d JOIN JSON_TABLE(?, '$[*]' COLUMNS ("
-    "  id INT UNSIGNED PATH '$[0]', score INT PATH '$[1]', rnk TINYINT UNSIGNED PATH '$[2]', "
-    "  basis VARCHAR(16) PATH '$[3]', bd LONGTEXT PATH '$[4]')) t ON t.id = d.id "
-    "SET d.score_x100 = t.score, d.`rank` = t.rnk, d.rank_basis = t.basis, "
-    "d.breakdown_json = t.bd, d.scored_at = ? WHERE d.round_id = ?",
-    "ssi", "")
+STMT(STMT_RANK_STORE,
+    "UPDATE declarations SET score_x100 = ?, `rank` = ?, rank_basis = ?, "
+    "breakdown_json = ?, scored_at = ? WHERE id = ?",
+    "iisssi", "")
 STMT(STMT_RANK_STORE_FINAL,
     "UPDATE declarations SET final_score_x100 = ?, final_rank = ?, "
     "final_breakdown_json = ?, final_at = ? WHERE id = ?",
