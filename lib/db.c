@@ -540,6 +540,14 @@ db_commit(struct db *db)
 		return DB_ERROR;
 	rc = db_simple(db, "COMMIT");
 	db->txn = 0;
+	/*
+	 * Cut off during COMMIT (the server stopping), the transaction may well have
+	 * committed: the caller answers "try again", and the log says why a user may
+	 * find done what they were told failed (seen in the fault tests).
+	 */
+	if (rc != DB_OK)
+		log_warn("db_error", "stmt=COMMIT msg=\"%s\" outcome=%s", db->err,
+		    rc == DB_DOWN ? "unknown" : "rolled_back");
 	return rc;
 }
 

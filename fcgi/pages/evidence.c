@@ -205,6 +205,19 @@ on_begin(void *ctx, const char *name, const char *filename, const char *ctype)
 	return MP_OK;
 }
 
+/*
+ * A store that cannot take a file (its disk full, an I/O error) is the operator's
+ * business, not only the user's: each refusal is logged as an error (the fault
+ * tests fill the disk: without this, a full store showed only as 507s at info).
+ */
+static void
+store_failed(struct up *u, enum ev_err e)
+{
+	if (e == EV_ERR_NO_SPACE || e == EV_ERR_IO)
+		log_err("evidence_store", "err=%s user=%lld", e == EV_ERR_NO_SPACE ?
+		    "no_space" : "io", u->r->sess.user_id);
+}
+
 static enum mp_err
 on_data(void *ctx, const char *p, size_t n)
 {
@@ -213,6 +226,7 @@ on_data(void *ctx, const char *p, size_t n)
 
 	if ((e = evidence_write(u->w, p, n)) == EV_OK)
 		return MP_OK;
+	store_failed(u, e);
 	return refuse(u, e == EV_ERR_TOO_LARGE ? 413 : e == EV_ERR_NO_SPACE ? 507 : 500,
 	    ev_err_message(e));
 }
@@ -271,10 +285,12 @@ on_end(void *ctx, const char *value, size_t len)
 		return MP_OK;
 	e = evidence_commit(u->w, &u->files[u->nfiles].info);
 	u->w = NULL;
-	if (e != EV_OK)
+	if (e != EV_OK) {
+		store_failed(u, e);
 		return refuse(u, e == EV_ERR_TYPE ? 415 : e == EV_ERR_EMPTY ? 400 :
 		    e == EV_ERR_TOO_LARGE ? 413 : e == EV_ERR_NO_SPACE ? 507 : 500,
 		    ev_err_message(e));
+	}
 	s = &u->files[u->nfiles++];
 	/* Shown only, never a path: no controls, no bidi overrides, 255 characters. */
 	clean = utf8_clean_line(u->r->arena, u->cur_name, strlen(u->cur_name), &clen);
