@@ -31,6 +31,7 @@ struct req {
 	struct FCGX_Request	*fcgi;
 	const struct conf	*conf;
 	struct db		*db;
+	struct db		*db_read;	/* public pages' reads: a replica, or db */
 	int			 worker;
 
 	/* Per request. */

@@ -284,6 +284,7 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 	FCGX_Request		 fr;
 	struct req		 r;
 	struct sigaction	 sa;
+	struct conf		 rconf;
 	sigset_t		 block, waitmask;
 	struct pollfd		 pfd;
 	char			 err[512], one = 'R';
@@ -338,8 +339,12 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 	r.worker = id;
 	r.arena = arena_new(64 * 1024);
 	r.db = db_new(conf, stmt_defs, STMT__MAX);
+	/* The public pages read from a replica when geps.conf names one. */
+	r.db_read = conf_read_db(conf, &rconf) ? db_new(&rconf, stmt_defs, STMT__MAX) : r.db;
 	/* Connect early so the first request is fast; failure here is not fatal. */
 	(void)db_connect(r.db);
+	if (r.db_read != r.db)
+		(void)db_connect(r.db_read);
 
 	if (write(ready_fd, &one, 1) != 1)
 		log_warn("worker_ready", "msg=\"cannot tell the master\"");
@@ -378,6 +383,8 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 			malloc_trim(0);
 	}
 	FCGX_Free(&fr, 1);
+	if (r.db_read != r.db)
+		db_free(r.db_read);
 	db_free(r.db);
 	arena_free(r.arena);
 	log_info("worker_exit", "worker=%d", id);

@@ -41,6 +41,11 @@ static const struct ckey ckeys[] = {
 	{ "db_password",	S(db_password),		"" },
 	{ "db_connect_timeout",	I(db_connect_timeout), 1, 60, "2" },
 	{ "db_rw_timeout",	I(db_rw_timeout), 1, 600, "15" },
+	{ "db_read_socket",	S(db_read_socket),	"" },
+	{ "db_read_host",	S(db_read_host),	"" },
+	{ "db_read_port",	I(db_read_port), 0, 65535, "3306" },
+	{ "db_read_user",	S(db_read_user),	"" },
+	{ "db_read_password",	S(db_read_password),	"" },
 	{ "views_dir",		S(views_dir),		GEPS_DATADIR "/views" },
 	{ "sql_dir",		S(sql_dir),		GEPS_DATADIR "/sql" },
 	{ "asset_version",	S(asset_version),	"1" },
@@ -200,6 +205,23 @@ fail:
 	free(line);
 	conf_free(c);
 	return NULL;
+}
+
+int
+conf_read_db(const struct conf *c, struct conf *out)
+{
+	if (c->db_read_socket[0] == '\0' && c->db_read_host[0] == '\0')
+		return 0;
+	*out = *c;
+	out->db_socket = c->db_read_socket;
+	out->db_host = c->db_read_host;
+	out->db_port = c->db_read_port;
+	/* The same account as the primary's unless the replica has its own. */
+	if (c->db_read_user[0] != '\0') {
+		out->db_user = c->db_read_user;
+		out->db_password = c->db_read_password;
+	}
+	return 1;
 }
 
 struct conf *

@@ -23,6 +23,16 @@ struct conf {
 	char	*db_password;
 	long	 db_connect_timeout;	/* seconds */
 	long	 db_rw_timeout;		/* seconds */
+	/*
+	 * A second database, read-only, for the public pages (a replica of the one
+	 * above): used when db_read_socket or db_read_host is set.  Its user and
+	 * password are db_user and db_password unless db_read_user is set.
+	 */
+	char	*db_read_socket;
+	char	*db_read_host;
+	long	 db_read_port;
+	char	*db_read_user;
+	char	*db_read_password;
 	char	*views_dir;
 	char	*sql_dir;
 	char	*asset_version;
@@ -73,5 +83,13 @@ struct conf	*conf_load(const char *path, char *err, size_t errsz);
 struct conf	*conf_parse(const char *name, const char *text, size_t len,
 		    char *err, size_t errsz);
 void		 conf_free(struct conf *);
+/*
+ * 1 when c names a read-only database (db_read_socket or db_read_host): *out is then
+ * a copy of c whose db_socket, db_host, db_port, db_user and db_password are the
+ * read ones, for db_new().  The copy shares c's strings, so it must not outlive c
+ * and is never given to conf_free().  0, with *out untouched, when reads go to the
+ * primary.
+ */
+int		 conf_read_db(const struct conf *c, struct conf *out);
 
 #endif

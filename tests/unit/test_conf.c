@@ -88,6 +88,43 @@ START_TEST(conf_refuses_nul_bytes)
 }
 END_TEST
 
+START_TEST(conf_read_db_is_the_replica_with_the_primary_account_by_default)
+{
+	char		 err[256];
+	struct conf	 rc;
+	struct conf	*c = parse("db_socket = /run/p.sock\ndb_user = geps\n"
+	    "db_password = pw\n", err, sizeof(err));
+
+	/* No read DSN: the public pages read the primary. */
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(conf_read_db(c, &rc), 0);
+	conf_free(c);
+
+	c = parse("db_socket = /run/p.sock\ndb_user = geps\ndb_password = pw\n"
+	    "db_read_host = 10.0.0.22\ndb_read_port = 3307\n", err, sizeof(err));
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(conf_read_db(c, &rc), 1);
+	ck_assert_str_eq(rc.db_socket, "");
+	ck_assert_str_eq(rc.db_host, "10.0.0.22");
+	ck_assert_int_eq(rc.db_port, 3307);
+	ck_assert_str_eq(rc.db_user, "geps");
+	ck_assert_str_eq(rc.db_password, "pw");
+	ck_assert_str_eq(rc.db_name, c->db_name);
+	/* The primary's settings are untouched. */
+	ck_assert_str_eq(c->db_socket, "/run/p.sock");
+	conf_free(c);
+
+	c = parse("db_read_socket = /run/r.sock\ndb_read_host = ignored\n"
+	    "db_read_user = geps_ro\ndb_read_password =\n", err, sizeof(err));
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(conf_read_db(c, &rc), 1);
+	ck_assert_str_eq(rc.db_socket, "/run/r.sock");
+	ck_assert_str_eq(rc.db_user, "geps_ro");
+	ck_assert_str_eq(rc.db_password, "");
+	conf_free(c);
+}
+END_TEST
+
 START_TEST(conf_load_missing_file_fails_cleanly)
 {
 	char	 err[256];
@@ -109,6 +146,7 @@ main(void)
 	tcase_add_test(tc, conf_refuses_bad_numbers);
 	tcase_add_test(tc, conf_refuses_duplicates_and_lines_without_equals);
 	tcase_add_test(tc, conf_refuses_nul_bytes);
+	tcase_add_test(tc, conf_read_db_is_the_replica_with_the_primary_account_by_default);
 	tcase_add_test(tc, conf_load_missing_file_fails_cleanly);
 	suite_add_tcase(s, tc);
 	return check_run(s);
