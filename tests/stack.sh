@@ -168,9 +168,11 @@ CONF
 
 	# 5. nginx in front, with the same application config as production.
 	mkdir -p "$d/nginx/tmp" "$d/static"
-	sed -e "s|@ASSETS_ROOT@|$SRCDIR/views|g" -e "s|@FASTCGI@|unix:$d/geps.sock|g" \
-		-e "s|@EVIDENCE_DIR@|$d/evidence|g" \
-		"$SRCDIR/conf/nginx/geps-app.conf.in" >"$d/nginx/geps-app.conf"
+	for f in geps-app geps-pages; do
+		sed -e "s|@ASSETS_ROOT@|$SRCDIR/views|g" -e "s|@FASTCGI@|unix:$d/geps.sock|g" \
+			-e "s|@EVIDENCE_DIR@|$d/evidence|g" \
+			"$SRCDIR/conf/nginx/$f.conf.in" >"$d/nginx/$f.conf"
+	done
 	cat >"$d/nginx/nginx.conf" <<NGINX
 # Written by tests/stack.sh.
 $([ "$(id -u)" = 0 ] && echo "user $user $group;")
@@ -190,11 +192,21 @@ http {
     proxy_temp_path $d/nginx/tmp/proxy;
     uwsgi_temp_path $d/nginx/tmp/uwsgi;
     scgi_temp_path $d/nginx/tmp/scgi;
+    fastcgi_cache_path $d/nginx/tmp/pages levels=1:2 keys_zone=geps_pages:10m max_size=256m inactive=10m use_temp_path=off;
     limit_req_zone \$binary_remote_addr zone=geps_auth:10m rate=$([ "$test" = 1 ] && echo 100r/s || echo 10r/s);
     server {
         listen 127.0.0.1:$port;
         server_name localhost;
+        include $d/nginx/geps-pages.conf;
         include $d/nginx/geps-app.conf;
+$([ "$test" = 1 ] && cat <<'TESTONLY'
+        # Tests change published data with SQL, which no publication does: the page
+        # cache serves only requests that ask for it (page_cache.test.mjs).
+        if ($http_x_geps_page_cache = "") {
+            set $geps_nocache 1;
+        }
+TESTONLY
+)
         # Benchmarks compare geps with nginx serving the same bytes from here.
         location /_static/ { alias $d/static/; access_log off; }
         # Upload benchmarks compare geps with nginx reading and discarding the same body.

@@ -8,10 +8,20 @@
  * Only public facts are shown (lib/model/public.h reads nothing else) and only of
  * public rounds (the SQL says which).  Each page is one or two indexed queries
  * and a couple of tiny ones (the rounds, the provinces), never one per row.
- * Nothing is cached: a publication must be visible at once, so these pages keep
- * the default Cache-Control: no-store.
+ * The list and the verification are read far more often than they change (a
+ * publication, an objection decision), so nginx keeps them in its cache
+ * (lib/model/page_cache.h): what reaches geps is a miss, a refresh, or a request
+ * the cache does not answer (a signed-in visitor), and each page says whether it
+ * may be stored.  A publication is visible at once all the same: it moves nginx to
+ * new cache keys before it commits.  Browsers keep nothing (the default
+ * Cache-Control: no-store).
+ *
+ * They only read, so with several hosts they may read from a replica (geps.conf's
+ * db_read_* settings, see public_db()); the session of a signed-in visitor is still
+ * the primary's, like everything that writes.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -21,11 +31,14 @@
 #include "arena.h"
 #include "buf.h"
 #include "clock.h"
+#include "conf.h"
 #include "fa.h"
 #include "http.h"
 #include "jalali.h"
 #include "json.h"
+#include "log.h"
 #include "model/office.h"
+#include "model/page_cache.h"
 #include "model/public.h"
 #include "pages/form.h"
 #include "pages/pages.h"
@@ -40,6 +53,85 @@ static const char MSG_ROUND_BAD[] =
     "کد دوره معتبر نیست. کد دوره مانند ۱۴۰۴-۲ است.";
 static const char MSG_ROUND_UNKNOWN[] =
     "دوره‌ای با این کد پیدا نشد یا نتایج آن هنوز منتشر نشده است.";
+
+/*
+ * The replica.  The public facts are read from the replica named by geps.conf's
+ * db_read_* settings when there is one, else from the primary.  A replica that
+ * cannot be reached, or that goes away during a read (replica_lost(), which then
+ * reads again from the primary), is left alone for REPLICA_RETRY_US and the primary
+ * answers meanwhile: a lost replica costs each worker one connect or read timeout,
+ * and no page.  A replica lags its primary by the replication delay, usually well
+ * under a second: a publication shows there once it has caught up.
+ */
+#define REPLICA_RETRY_US	(30 * 1000000LL)
+
+/* The worker's, like its connections: not per request. */
+static int64_t	 replica_down_until;
+
+static void
+replica_down(struct req *r)
+{
+	char	 esc[256];
+
+	log_warn("replica_down", "msg=\"%s\" retry_s=%lld",
+	    log_esc(esc, sizeof(esc), db_errstr(r->db_read)), REPLICA_RETRY_US / 1000000);
+	replica_down_until = clock_mono_us() + REPLICA_RETRY_US;
+}
+
+static struct db *
+public_db(struct req *r)
+{
+	if (r->db_read == NULL || r->db_read == r->db ||
+	    clock_mono_us() < replica_down_until)
+		return r->db;
+	if (db_connect(r->db_read) != DB_OK) {
+		replica_down(r);
+		return r->db;
+	}
+	return r->db_read;
+}
+
+/*
+ * After a read from *db that returned rc: 1 when *db was the replica and it went
+ * away, *db being now the primary to read again from; else 0.  So a read is tried
+ * twice at most.
+ */
+static int
+replica_lost(struct req *r, struct db **db, enum db_err rc)
+{
+	if (rc != DB_DOWN || *db == r->db)
+		return 0;
+	replica_down(r);
+	*db = r->db;
+	return 1;
+}
+
+/*
+ * A page nginx may keep in its cache (lib/model/page_cache.h): rendered by render
+ * as always, then marked X-Accel-Expires: 0 (not to be stored) unless it was read
+ * entirely from the generation of nginx's cache key and anyone would be given it
+ * for this request (no session, the real clock: the layout shows today's date).
+ * Browsers keep nothing either way (the default Cache-Control: no-store, which
+ * nginx is told to ignore).
+ */
+static int
+cached(struct req *r, const char *arg, const struct field_val *in,
+    int (*render)(struct req *, const char *, const struct field_val *))
+{
+	struct page_cache_slot	 slot;
+	long long		 keyed;
+	int			 rc, store;
+
+	keyed = page_cache_key_gen(FCGX_GetParam("GEPS_PAGE_ROOT", r->fcgi->envp));
+	page_cache_begin(public_db(r), r->db, r->arena, r->conf->evidence_dir, keyed, &slot);
+	rc = render(r, arg, in);
+	store = page_cache_end(public_db(r), r->arena, &slot);
+	if (r->has_session || llabs((long long)(r->now - (int64_t)time(NULL))) > 2)
+		store = 0;
+	if (!store)
+		resp_header(r, "X-Accel-Expires", "0");
+	return rc;
+}
 
 /* What the state of a public round means for its ranks. */
 static const struct {
@@ -142,12 +234,13 @@ enum { FV_CODE };
  * The verification page: the form alone, the form with a message (status 400 or
  * 404), or the office's newest public rank and its history.
  */
-int
-page_verify(struct req *r, const char *arg, const struct field_val *in)
+static int
+verify_page(struct req *r, const char *arg, const struct field_val *in)
 {
 	struct public_office	 o;
 	struct public_rank	*hist;
 	struct view_dict	*d, *res, *cur, *ht, *row;
+	struct db		*db;
 	const char		*code = in[FV_CODE].s;
 	size_t			 n, i;
 	int			 found;
@@ -165,7 +258,10 @@ page_verify(struct req *r, const char *arg, const struct field_val *in)
 		view_set(view_section(d, "CODE_ERROR"), "MESSAGE", MSG_CODE_BAD);
 		return page_end(r, 400);
 	}
-	rc = public_office_history(r->db, r->arena, code, &o, &hist, &n, &found);
+	db = public_db(r);
+	do
+		rc = public_office_history(db, r->arena, code, &o, &hist, &n, &found);
+	while (replica_lost(r, &db, rc));
 	if (rc != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	d = page_begin(r, found ? arena_printf(r->arena, "استعلام رتبه %s", o.name) :
@@ -219,6 +315,12 @@ page_verify(struct req *r, const char *arg, const struct field_val *in)
 			view_show(row, "NO_CERT");
 	}
 	return page_end(r, 200);
+}
+
+int
+page_verify(struct req *r, const char *arg, const struct field_val *in)
+{
+	return cached(r, arg, in, verify_page);
 }
 
 /* Certificate. */
@@ -289,6 +391,7 @@ page_certificate(struct req *r, const char *arg, const struct field_val *in)
 	struct public_office	 o;
 	struct public_rank	*hist, *h = NULL;
 	struct view_dict	*d;
+	struct db		*db;
 	const char		*base, *url, *path;
 	size_t			 n, i;
 	int			 found, size;
@@ -301,8 +404,11 @@ page_certificate(struct req *r, const char *arg, const struct field_val *in)
 	if (in[FC_ROUND].error != NULL || (in[FC_ROUND].present &&
 	    !round_code_ok(in[FC_ROUND].s, in[FC_ROUND].len)))
 		return page_error(r, 400, MSG_ROUND_BAD);
-	rc = public_office_history(r->db, r->arena, in[FC_OFFICE].s, &o, &hist, &n,
-	    &found);
+	db = public_db(r);
+	do
+		rc = public_office_history(db, r->arena, in[FC_OFFICE].s, &o, &hist, &n,
+		    &found);
+	while (replica_lost(r, &db, rc));
 	if (rc != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	if (!found)
@@ -411,14 +517,15 @@ province_find(const struct public_province *pv, size_t n, const char *s, size_t 
 	return NULL;
 }
 
-int
-page_ranks(struct req *r, const char *arg, const struct field_val *in)
+static int
+ranks_page(struct req *r, const char *arg, const struct field_val *in)
 {
 	struct public_round	*rounds, *rd = NULL;
 	struct public_province	*pv;
 	const struct public_province *prov = NULL;
 	struct public_row	*rows;
 	struct view_dict	*d, *s, *l, *row;
+	struct db		*db;
 	long long		 counts[4], total, pages, page;
 	size_t			 nr, np, n, i;
 	enum db_err		 rc;
@@ -433,8 +540,12 @@ page_ranks(struct req *r, const char *arg, const struct field_val *in)
 		return page_error(r, 400, "شماره صفحه معتبر نیست.");
 	page = in[FR_PAGE].present ? (long long)in[FR_PAGE].n : 1;
 
-	if ((rc = public_rounds(r->db, r->arena, &rounds, &nr)) != DB_OK ||
-	    (rc = public_provinces(r->db, r->arena, &pv, &np)) != DB_OK)
+	db = public_db(r);
+	do
+		if ((rc = public_rounds(db, r->arena, &rounds, &nr)) == DB_OK)
+			rc = public_provinces(db, r->arena, &pv, &np);
+	while (replica_lost(r, &db, rc));
+	if (rc != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	for (i = 0; i < nr && rd == NULL; i++)
 		if (!in[FR_ROUND].present || strcmp(rounds[i].code, in[FR_ROUND].s) == 0)
@@ -480,7 +591,10 @@ page_ranks(struct req *r, const char *arg, const struct field_val *in)
 
 	/* The pager and the rows' links carry the round and the province. */
 	view_set_int(d, "PROVINCE_ID", prov->id);
-	if ((rc = public_rank_counts(r->db, rd->id, prov->id, counts)) != DB_OK)
+	do
+		rc = public_rank_counts(db, rd->id, prov->id, counts);
+	while (replica_lost(r, &db, rc));
+	if (rc != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	total = counts[0] + counts[1] + counts[2] + counts[3];
 	pages = (total + PUBLIC_PAGE_ROWS - 1) / PUBLIC_PAGE_ROWS;
@@ -508,8 +622,11 @@ page_ranks(struct req *r, const char *arg, const struct field_val *in)
 		view_set(view_section(l, "PAST_END"), "PAGES_FA", fa_int(r, pages));
 		return page_end(r, 404);
 	}
-	if ((rc = public_rank_page(r->db, r->arena, rd->id, prov->id,
-	    (page - 1) * PUBLIC_PAGE_ROWS, PUBLIC_PAGE_ROWS, &rows, &n)) != DB_OK)
+	do
+		rc = public_rank_page(db, r->arena, rd->id, prov->id,
+		    (page - 1) * PUBLIC_PAGE_ROWS, PUBLIC_PAGE_ROWS, &rows, &n);
+	while (replica_lost(r, &db, rc));
+	if (rc != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	s = view_section(l, "TABLE");
 	view_set(s, "PAGE_FA", fa_int(r, page));
@@ -527,6 +644,12 @@ page_ranks(struct req *r, const char *arg, const struct field_val *in)
 	}
 	fill_pager(r, l, page, pages);
 	return page_end(r, 200);
+}
+
+int
+page_ranks(struct req *r, const char *arg, const struct field_val *in)
+{
+	return cached(r, arg, in, ranks_page);
 }
 
 /* The public JSON of a round. */
@@ -599,6 +722,7 @@ int
 page_ranks_json(struct req *r, const char *arg, const struct field_val *in)
 {
 	struct public_round	 rd, *rounds;
+	struct db		*db;
 	size_t			 nr;
 	int			 found;
 	enum db_err		 rc;
@@ -607,30 +731,37 @@ page_ranks_json(struct req *r, const char *arg, const struct field_val *in)
 	if (in[FJ_ROUND].error != NULL || (in[FJ_ROUND].present &&
 	    !round_code_ok(in[FJ_ROUND].s, in[FJ_ROUND].len)))
 		return json_error(r, 400, "bad_round", MSG_ROUND_BAD);
-	if (in[FJ_ROUND].present)
-		rc = public_round_by_code(r->db, r->arena, in[FJ_ROUND].s, &rd, &found);
-	else {
-		/* No round: the newest public one. */
-		rc = public_rounds(r->db, r->arena, &rounds, &nr);
-		if ((found = rc == DB_OK && nr > 0))
-			rd = rounds[0];
-	}
+	db = public_db(r);
+	do
+		if (in[FJ_ROUND].present)
+			rc = public_round_by_code(db, r->arena, in[FJ_ROUND].s, &rd, &found);
+		else {
+			/* No round: the newest public one. */
+			rc = public_rounds(db, r->arena, &rounds, &nr);
+			if ((found = rc == DB_OK && nr > 0))
+				rd = rounds[0];
+		}
+	while (replica_lost(r, &db, rc));
 	if (rc != DB_OK)
 		return json_error(r, page_db_status(rc), "unavailable",
 		    "سامانه موقتاً در دسترس نیست. لطفاً چند لحظه بعد دوباره تلاش کنید.");
 	if (!found)
 		return json_error(r, 404, "round_not_found", MSG_ROUND_UNKNOWN);
 
-	buf_clear(&r->body);
-	buf_puts(&r->body, "{\"round\":");
-	json_begin(&r->body);
-	json_str(&r->body, "code", rd.code);
-	json_str(&r->body, "title", rd.title);
-	json_str(&r->body, "state", rd.state);
-	json_str(&r->body, "published_at", iso_time(r, rd.published_at));
-	json_end(&r->body);
-	buf_puts(&r->body, ",\"offices\":[");
-	if ((rc = public_round_each(r->db, r->arena, rd.id, json_office, &r->body)) != DB_OK)
+	/* Rows are written as they come: a read again starts the body again. */
+	do {
+		buf_clear(&r->body);
+		buf_puts(&r->body, "{\"round\":");
+		json_begin(&r->body);
+		json_str(&r->body, "code", rd.code);
+		json_str(&r->body, "title", rd.title);
+		json_str(&r->body, "state", rd.state);
+		json_str(&r->body, "published_at", iso_time(r, rd.published_at));
+		json_end(&r->body);
+		buf_puts(&r->body, ",\"offices\":[");
+		rc = public_round_each(db, r->arena, rd.id, json_office, &r->body);
+	} while (replica_lost(r, &db, rc));
+	if (rc != DB_OK)
 		return json_error(r, page_db_status(rc), "unavailable",
 		    "سامانه موقتاً در دسترس نیست. لطفاً چند لحظه بعد دوباره تلاش کنید.");
 	buf_puts(&r->body, "]}\n");

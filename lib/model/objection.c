@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "json.h"
 #include "model/objection.h"
+#include "model/page_cache.h"
 #include "model/outbox.h"
 #include "model/ranking.h"
 #include "model/round.h"
@@ -367,6 +368,7 @@ objection_reject(struct db *db, struct arena *a, const struct objection_case *oc
 	    (rc = notify(db, a, l.licensee, "objection_decided", "نتیجه رسیدگی به اعتراض",
 	    arena_printf(a, "اعتراض شما به رتبه دفتر %s پذیرفته نشد. رتبه نهایی: %d. "
 	    "دلیل: %s", oc->office_code, oc->rank, reason))) != DB_OK ||
+	    (rc = page_cache_invalidate(db, a, now, "objection.reject")) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	return DB_OK;
@@ -467,6 +469,7 @@ objection_accept(struct db *db, struct arena *a, const struct objection_case *oc
 	    (rc = notify(db, a, l.licensee, "objection_decided", "نتیجه رسیدگی به اعتراض",
 	    arena_printf(a, "اعتراض شما به رتبه دفتر %s پذیرفته شد. رتبه نهایی: %d.",
 	    oc->office_code, *new_rank))) != DB_OK ||
+	    (rc = page_cache_invalidate(db, a, now, "objection.accept")) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	return DB_OK;

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "clock.h"
 #include "json.h"
+#include "model/page_cache.h"
 #include "model/ranking.h"
 #include "model/round.h"
 #include "model/rubric.h"
@@ -612,6 +613,7 @@ ranking_publish(struct db *db, struct arena *a, long long round_id, int64_t now,
 	if ((rc = audit_round(db, a, actor, "round.publish", round_id,
 	    "{\"state\":\"scoring\"}", arena_printf(a, "{\"state\":\"published\","
 	    "\"objection_end_date\":\"%s\"}", end))) != DB_OK ||
+	    (rc = page_cache_invalidate(db, a, now, "round.publish")) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	return DB_OK;
@@ -668,6 +670,7 @@ ranking_publish_final(struct db *db, struct arena *a, long long round_id, int64_
 		goto fail;
 	if ((rc = audit_round(db, a, actor, "round.publish_final", round_id,
 	    "{\"state\":\"published\"}", "{\"state\":\"final\"}")) != DB_OK ||
+	    (rc = page_cache_invalidate(db, a, now, "round.publish_final")) != DB_OK ||
 	    (rc = db_commit(db)) != DB_OK)
 		goto fail;
 	return DB_OK;

@@ -21,3 +21,4 @@
 #include "model/sql_objection.h"
 #include "model/sql_public.h"
 #include "model/sql_services.h"
+#include "model/sql_page_cache.h"
