@@ -183,19 +183,26 @@ services_office(struct db *db, struct arena *a, long long id, struct svc_office 
 	return DB_OK;
 }
 
-enum db_err
-services_office_by_code(struct db *db, const char *code, long long *id)
+/* The id a one-column statement gives for code, 0 when none. */
+static enum db_err
+id_by_code(struct db *db, int stmt, const char *code, long long *id)
 {
 	struct db_val	 p = db_text(code), c[1];
 	enum db_err	 rc;
 	int		 n;
 
 	*id = 0;
-	if ((n = one(db, STMT_SVC_OFFICE_BY_CODE, NULL, &p, c, &rc)) < 0)
+	if ((n = one(db, stmt, NULL, &p, c, &rc)) < 0)
 		return rc;
 	if (n == 1)
 		*id = c[0].i;
 	return DB_OK;
+}
+
+enum db_err
+services_office_by_code(struct db *db, const char *code, long long *id)
+{
+	return id_by_code(db, STMT_SVC_OFFICE_BY_CODE, code, id);
 }
 
 enum db_err
@@ -821,16 +828,7 @@ services_city(struct db *db, struct arena *a, long long id, struct svc_city *x, 
 enum db_err
 services_city_by_code(struct db *db, const char *code, long long *id)
 {
-	struct db_val	 p = db_text(code), c[1];
-	enum db_err	 rc;
-	int		 n;
-
-	*id = 0;
-	if ((n = one(db, STMT_SVC_CITY_BY_CODE, NULL, &p, c, &rc)) < 0)
-		return rc;
-	if (n == 1)
-		*id = c[0].i;
-	return DB_OK;
+	return id_by_code(db, STMT_SVC_CITY_BY_CODE, code, id);
 }
 
 enum db_err
