@@ -67,7 +67,8 @@ load_rubric(struct req *r, const struct decl *d, struct rubric *rb,
 {
 	enum db_err	 rc;
 
-	if ((rc = rubric_load(r->db, r->arena, d->round_id, rb)) != DB_OK ||
+	if ((rc = rubric_load_frozen(r->db, r->arena, d->round_id, d->rubric_key,
+	    rb)) != DB_OK ||
 	    (rc = decl_sheet_load(r->db, r->arena, d, rb, sh)) != DB_OK)
 		return page_error(r, page_db_status(rc), NULL), -1;
 	return 0;
@@ -129,22 +130,25 @@ page_dashboard(struct req *r, const char *arg, const struct field_val *in)
 
 	(void)arg;
 	(void)in;
-	if ((rc = decl_my_offices(r->db, r->arena, r->sess.user_id, &offs, &n)) != DB_OK)
+	if ((rc = decl_my_offices(r->db, r->arena, r->sess.user_id, r->now, &offs,
+	    &n)) != DB_OK)
+		return page_error(r, page_db_status(rc), NULL);
+	/* The previous values of the offices whose files may change, at once. */
+	for (i = 0; i < n && !offs[i].decl.editable; i++)
+		;
+	if (i < n && (rc = decl_my_previous(r->db, r->arena, r->sess.user_id,
+	    offs[i].decl.round_id, offs, n)) != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	d = page_begin(r, "میز کار دفاتر من", "dashboard.tpl");
 	if (n == 0)
 		view_show(d, "NO_OFFICES");
 	for (i = 0; i < n; i++) {
-		struct decl	 dc;
+		const struct decl *dc = &offs[i].decl;
 		struct rubric	 rb;
 		struct decl_sheet sh;
 		const char	*badge, *msgs[1];
 		size_t		 missing = 0, k;
-		int		 found;
 
-		if ((rc = decl_load(r->db, r->arena, &r->sess, offs[i].id, r->now, &dc,
-		    &found)) != DB_OK || !found)
-			return page_error(r, page_db_status(rc), NULL);
 		od = view_section(d, "OFFICE");
 		view_set(od, "OFFICE_ID", arena_printf(r->arena, "%lld", offs[i].id));
 		view_set(od, "OFFICE_NAME", offs[i].name);
@@ -158,30 +162,35 @@ page_dashboard(struct req *r, const char *arg, const struct field_val *in)
 			view_set(rk, "RANK_ROUND_FA", fa_digits(r, offs[i].rank_round));
 		} else
 			view_show(od, "NO_RANK");
-		if (dc.round_id == 0) {
+		if (dc->round_id == 0) {
 			view_show(od, "NO_ROUND");
 			continue;
 		}
 		od = view_section(od, "ROUND");
-		view_set(od, "ROUND_TITLE", dc.round_title);
-		view_set(od, "STATE_LABEL", decl_state_label(dc.state, &badge));
+		view_set(od, "ROUND_TITLE", dc->round_title);
+		view_set(od, "STATE_LABEL", decl_state_label(dc->state, &badge));
 		view_set(od, "STATE_BADGE", badge);
-		set_deadline(r, od, &dc);
-		if ((rc = rubric_load(r->db, r->arena, dc.round_id, &rb)) != DB_OK ||
-		    (rc = decl_sheet_load(r->db, r->arena, &dc, &rb, &sh)) != DB_OK)
+		set_deadline(r, od, dc);
+		if (dc->tracking_no != NULL && strcmp(dc->state, "draft") != 0)
+			view_set(view_section(od, "RECEIPT"), "OFFICE_ID",
+			    arena_printf(r->arena, "%lld", dc->office_id));
+		view_set(od, "ACTION_LABEL", dc->editable ? "تکمیل و ارسال خوداظهاری" :
+		    "مشاهده پرونده");
+		if (!dc->editable)
+			continue;
+		/* What is missing, for a file that may still change. */
+		if ((rc = rubric_load_frozen(r->db, r->arena, dc->round_id, dc->rubric_key,
+		    &rb)) != DB_OK ||
+		    (rc = decl_sheet_load_known(r->db, r->arena, dc, &rb, &offs[i],
+		    &sh)) != DB_OK)
 			return page_error(r, page_db_status(rc), NULL);
 		for (k = 0; k < rb.nsections; k++)
 			missing += decl_sheet_missing(r->arena, &sh, &rb.sections[k], msgs, 0);
-		if (dc.editable && missing > 0)
+		if (missing > 0)
 			view_set(view_section(od, "MISSING"), "MISSING_FA",
 			    fa_int(r, (long long)missing));
-		else if (dc.editable)
+		else
 			view_show(od, "READY");
-		if (dc.tracking_no != NULL && strcmp(dc.state, "draft") != 0)
-			view_set(view_section(od, "RECEIPT"), "OFFICE_ID",
-			    arena_printf(r->arena, "%lld", dc.office_id));
-		view_set(od, "ACTION_LABEL", dc.editable ? "تکمیل و ارسال خوداظهاری" :
-		    "مشاهده پرونده");
 	}
 	return page_end(r, 200);
 }
@@ -722,7 +731,8 @@ page_decl_receipt(struct req *r, const char *arg, const struct field_val *in)
 		return -1;
 	if (dc.id == 0 || dc.tracking_no == NULL || dc.submitted_at == NULL)
 		return page_error(r, 404, "برای این پرونده هنوز رسیدی صادر نشده است.");
-	if ((rc = rubric_load(r->db, r->arena, dc.round_id, &rb)) != DB_OK ||
+	if ((rc = rubric_load_frozen(r->db, r->arena, dc.round_id, dc.rubric_key,
+	    &rb)) != DB_OK ||
 	    (rc = decl_files(r->db, r->arena, dc.id, &files, &n)) != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	d = page_begin(r, "رسید ارسال خوداظهاری", "decl_receipt.tpl");

@@ -451,7 +451,8 @@ page_decl_upload(struct req *r, const char *arg, const struct field_val *in)
 		return up_answer(&u, 404, "این پرونده پیدا نشد.", 0);
 	if (!dc.editable)
 		return up_answer(&u, 409, dc.why_not, 0);
-	if ((rc = rubric_load(r->db, r->arena, dc.round_id, &rb)) != DB_OK)
+	if ((rc = rubric_load_frozen(r->db, r->arena, dc.round_id, dc.rubric_key,
+	    &rb)) != DB_OK)
 		return up_answer(&u, page_db_status(rc), NULL, 0);
 
 	if (receive(&u) != 0)
@@ -605,7 +606,8 @@ page_decl_file_delete(struct req *r, const char *arg, const struct field_val *in
 		return page_error(r, page_db_status(rc), NULL);
 	if (!found || dc.id == 0)
 		return page_error(r, 404, NULL);
-	if ((rc = rubric_load(r->db, r->arena, dc.round_id, &rb)) != DB_OK)
+	if ((rc = rubric_load_frozen(r->db, r->arena, dc.round_id, dc.rubric_key,
+	    &rb)) != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);
 	if ((rc = db_begin(r->db)) != DB_OK)
 		return page_error(r, page_db_status(rc), NULL);

@@ -86,20 +86,13 @@ decide(struct decl *d, const char *decl_start, const char *decl_end,
 	d->why_not = "پرونده در حال بررسی منطقه است و نمی‌توان آن را تغییر داد.";
 }
 
-/* Runs the current-round query into d; *have 0 when there is no current round. */
-static enum db_err
-load_current(struct db *db, struct arena *a, struct decl *d, int64_t now)
+/*
+ * Fills d's current round and file from the columns of STMT_DECL_CURRENT
+ * (c[0] NULL: no current round) and decides what may be done at now.
+ */
+static void
+current_from(struct decl *d, const struct db_val *c, int64_t now)
 {
-	struct db_val	 p[2], c[13];
-	enum db_err	 rc;
-	int		 n;
-
-	p[0] = db_int(d->office_id);
-	p[1] = db_int(d->office_id);
-	if ((rc = db_exec(db, STMT_DECL_CURRENT, p)) != DB_OK)
-		return rc;
-	if ((n = db_fetch(db, STMT_DECL_CURRENT, a, c)) < 0)
-		return DB_ERROR;
 	d->round_id = 0;
 	d->id = 0;
 	d->state = "none";
@@ -107,11 +100,11 @@ load_current(struct db *db, struct arena *a, struct decl *d, int64_t now)
 	d->tracking_no = NULL;
 	d->submitted_at = NULL;
 	d->submit_count = 0;
-	if (n == 0) {
+	d->rubric_key = 0;
+	if (c == NULL || c[0].null) {
 		decide(d, NULL, NULL, NULL, now);
-		return DB_OK;
+		return;
 	}
-	db_done(db, STMT_DECL_CURRENT);
 	d->round_id = c[0].i;
 	d->round_code = c[1].s;
 	d->round_title = c[2].s;
@@ -122,7 +115,27 @@ load_current(struct db *db, struct arena *a, struct decl *d, int64_t now)
 	d->tracking_no = c[9].null ? NULL : c[9].s;
 	d->submitted_at = c[10].null ? NULL : c[10].s;
 	d->submit_count = (int)c[11].i;
+	d->rubric_key = c[13].i;
 	decide(d, c[4].s, c[5].s, c[12].null ? NULL : c[12].s, now);
+}
+
+/* Runs the current-round query into d. */
+static enum db_err
+load_current(struct db *db, struct arena *a, struct decl *d, int64_t now)
+{
+	struct db_val	 p[2], c[14];
+	enum db_err	 rc;
+	int		 n;
+
+	p[0] = db_int(d->office_id);
+	p[1] = db_int(d->office_id);
+	if ((rc = db_exec(db, STMT_DECL_CURRENT, p)) != DB_OK)
+		return rc;
+	if ((n = db_fetch(db, STMT_DECL_CURRENT, a, c)) < 0)
+		return DB_ERROR;
+	if (n == 1)
+		db_done(db, STMT_DECL_CURRENT);
+	current_from(d, n == 1 ? c : NULL, now);
 	return DB_OK;
 }
 
@@ -342,9 +355,45 @@ system_value(const struct office_facts *f, struct sheet_value *v)
 	v->src = SRC_SYSTEM;
 }
 
+/* One of the previous round's values, where the sheet still waits for it. */
+static void
+apply_previous(const struct rubric *rb, struct decl_sheet *sh, const char *code,
+    int has_num, long long num, const char *opt_code)
+{
+	const struct rubric_criterion *cr = rubric_criterion(rb, code);
+	const struct rubric_option *o;
+	struct sheet_value *v;
+
+	if (cr == NULL)
+		return;
+	v = &sh->vals[cr - rb->crits];
+	if (v->src != SRC_NONE || cr->filled_by != FILL_LICENSEE ||
+	    cr->prefill != PREFILL_PREVIOUS)
+		return;
+	if (cr->kind == CRIT_NUMBER && has_num) {
+		/* Only a value this round's bounds still accept. */
+		if ((cr->has_min && num < cr->min) || (cr->has_max && num > cr->max))
+			return;
+		v->src = SRC_PREVIOUS;
+		v->has_num = 1;
+		v->num = num;
+	} else if (cr->kind != CRIT_NUMBER && opt_code[0] != '\0' &&
+	    (o = rubric_option(cr, opt_code)) != NULL) {
+		v->src = SRC_PREVIOUS;
+		v->opt = o;
+	}
+}
+
 enum db_err
 decl_sheet_load(struct db *db, struct arena *a, const struct decl *d,
     const struct rubric *rb, struct decl_sheet *sh)
+{
+	return decl_sheet_load_known(db, a, d, rb, NULL, sh);
+}
+
+enum db_err
+decl_sheet_load_known(struct db *db, struct arena *a, const struct decl *d,
+    const struct rubric *rb, const struct my_office *known, struct decl_sheet *sh)
 {
 	struct db_val	 p[2], c[4];
 	struct sheet_value *v;
@@ -358,7 +407,9 @@ decl_sheet_load(struct db *db, struct arena *a, const struct decl *d,
 	sh->ev_count = arena_calloc(a, rb->nevs + 1, sizeof(*sh->ev_count));
 	for (i = 0; i < rb->ncrits; i++)
 		sh->vals[i].crit = &rb->crits[i];
-	if ((rc = load_facts(db, a, d->office_id, &sh->facts)) != DB_OK)
+	if (known != NULL)
+		sh->facts = known->facts;
+	else if ((rc = load_facts(db, a, d->office_id, &sh->facts)) != DB_OK)
 		return rc;
 
 	/* Saved values. */
@@ -417,33 +468,25 @@ decl_sheet_load(struct db *db, struct arena *a, const struct decl *d,
 			v->num = sh->facts.area_m2;
 		}
 	}
+	/* The previous round's values, when a criterion still waits for one. */
+	for (i = 0; i < rb->ncrits; i++)
+		if (sh->vals[i].src == SRC_NONE && rb->crits[i].filled_by == FILL_LICENSEE &&
+		    rb->crits[i].prefill == PREFILL_PREVIOUS)
+			break;
+	if (i == rb->ncrits)
+		return DB_OK;
+	if (known != NULL && known->have_prev) {
+		for (i = 0; i < known->nprev; i++)
+			apply_previous(rb, sh, known->prev[i].code, known->prev[i].has_num,
+			    known->prev[i].num, known->prev[i].opt_code);
+		return DB_OK;
+	}
 	p[0] = db_int(d->office_id);
 	p[1] = db_int(d->round_id);
 	if ((rc = db_exec(db, STMT_DECL_PREVIOUS_VALUES, p)) != DB_OK)
 		return rc;
-	while ((n = db_fetch(db, STMT_DECL_PREVIOUS_VALUES, a, c)) == 1) {
-		const struct rubric_criterion *cr = rubric_criterion(rb, c[0].s);
-		const struct rubric_option *o;
-
-		if (cr == NULL)
-			continue;
-		v = &sh->vals[cr - rb->crits];
-		if (v->src != SRC_NONE || cr->filled_by != FILL_LICENSEE ||
-		    cr->prefill != PREFILL_PREVIOUS)
-			continue;
-		if (cr->kind == CRIT_NUMBER && c[1].i) {
-			/* Only a value this round's bounds still accept. */
-			if ((cr->has_min && c[2].i < cr->min) || (cr->has_max && c[2].i > cr->max))
-				continue;
-			v->src = SRC_PREVIOUS;
-			v->has_num = 1;
-			v->num = c[2].i;
-		} else if (cr->kind != CRIT_NUMBER && c[3].s[0] != '\0' &&
-		    (o = rubric_option(cr, c[3].s)) != NULL) {
-			v->src = SRC_PREVIOUS;
-			v->opt = o;
-		}
-	}
+	while ((n = db_fetch(db, STMT_DECL_PREVIOUS_VALUES, a, c)) == 1)
+		apply_previous(rb, sh, c[0].s, (int)c[1].i, c[2].i, c[3].s);
 	return n < 0 ? DB_ERROR : DB_OK;
 }
 
@@ -651,12 +694,12 @@ decl_files(struct db *db, struct arena *a, long long decl_id, struct decl_file *
 }
 
 enum db_err
-decl_my_offices(struct db *db, struct arena *a, long long user_id,
+decl_my_offices(struct db *db, struct arena *a, long long user_id, int64_t now,
     struct my_office **out, size_t *nout)
 {
-	struct db_val	 p = db_int(user_id), c[6];
+	struct db_val	 p = db_int(user_id), c[28];
 	struct my_office *o;
-	size_t		 cap = 8;
+	size_t		 cap = 8, i;
 	enum db_err	 rc;
 	int		 n;
 
@@ -668,6 +711,7 @@ decl_my_offices(struct db *db, struct arena *a, long long user_id,
 		if (*nout == cap) {
 			*out = arena_realloc(a, *out, cap * sizeof(**out),
 			    2 * cap * sizeof(**out));
+			memset(*out + cap, 0, cap * sizeof(**out));
 			cap *= 2;
 		}
 		o = &(*out)[(*nout)++];
@@ -675,10 +719,70 @@ decl_my_offices(struct db *db, struct arena *a, long long user_id,
 		o->code = c[1].s;
 		o->name = c[2].s;
 		o->kind = c[3].s;
-		o->rank = c[4].null ? 0 : (int)c[4].i;
-		o->rank_round = c[5].null ? "" : c[5].s;
+		o->rank = c[5].null ? 0 : (int)c[5].i;
+		o->rank_round = c[6].null ? "" : c[6].s;
+		o->decl.office_id = o->id;
+		o->decl.province_id = c[4].i;
+		o->decl.office_name = o->name;
+		o->decl.office_code = o->code;
+		current_from(&o->decl, &c[7], now);
+		o->facts.has_area = (int)c[21].i;
+		o->facts.area_m2 = c[22].i;
+		o->facts.accessibility = (int)c[23].i;
+		o->facts.staff = (int)c[24].i;
+		o->facts.insured = (int)c[25].i;
+		o->facts.disabled = (int)c[26].i;
+		o->facts.complete = (int)c[27].i && o->facts.staff > 0;
 	}
-	return n < 0 ? DB_ERROR : DB_OK;
+	if (n < 0)
+		return DB_ERROR;
+	/* A returned file's send-back (rare), once the list is read. */
+	for (i = 0; i < *nout; i++)
+		if ((rc = load_send_back(db, a, &(*out)[i].decl)) != DB_OK)
+			return rc;
+	return DB_OK;
+}
+
+enum db_err
+decl_my_previous(struct db *db, struct arena *a, long long user_id, long long round_id,
+    struct my_office *offs, size_t n)
+{
+	struct db_val	 p[2], c[5];
+	struct my_office *o;
+	struct prev_value *pv;
+	size_t		*cap, i;
+	enum db_err	 rc;
+	int		 k;
+
+	cap = arena_calloc(a, n + 1, sizeof(*cap));
+	p[0] = db_int(round_id);
+	p[1] = db_int(user_id);
+	if ((rc = db_exec(db, STMT_DECL_MY_PREVIOUS_VALUES, p)) != DB_OK)
+		return rc;
+	while ((k = db_fetch(db, STMT_DECL_MY_PREVIOUS_VALUES, a, c)) == 1) {
+		for (i = 0; i < n && offs[i].id != c[0].i; i++)
+			;
+		if (i == n || offs[i].decl.round_id != round_id)
+			continue;
+		o = &offs[i];
+		if (o->nprev == cap[i]) {
+			cap[i] = cap[i] == 0 ? 32 : 2 * cap[i];
+			o->prev = o->prev == NULL ? arena_calloc(a, cap[i], sizeof(*o->prev)) :
+			    arena_realloc(a, o->prev, o->nprev * sizeof(*o->prev),
+			    cap[i] * sizeof(*o->prev));
+		}
+		pv = &o->prev[o->nprev++];
+		pv->code = c[1].s;
+		pv->has_num = (int)c[2].i;
+		pv->num = c[3].i;
+		pv->opt_code = c[4].s;
+	}
+	if (k < 0)
+		return DB_ERROR;
+	for (i = 0; i < n; i++)
+		if (offs[i].decl.round_id == round_id)
+			offs[i].have_prev = 1;
+	return DB_OK;
 }
 
 static const struct {

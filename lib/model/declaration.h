@@ -39,6 +39,7 @@ struct decl {
 	const char	*tracking_no;	/* NULL before the first submission */
 	const char	*submitted_at;	/* "YYYY-MM-DD HH:MM:SS" UTC, or NULL */
 	int		 submit_count;
+	long long	 rubric_key;	/* the round's rubric freeze (rubric_load_frozen) */
 	/* The last second the licensee may change or submit the file (the round's
 	   declaration end or the office's extension, or the correction due date
 	   while returned), 23:59:59 Tehran; 0 when there is none. */
@@ -143,6 +144,11 @@ struct decl_sheet {
 
 enum db_err	 decl_sheet_load(struct db *, struct arena *, const struct decl *,
 		    const struct rubric *, struct decl_sheet *);
+struct my_office;
+/* The same with what decl_my_offices and decl_my_previous read already. */
+enum db_err	 decl_sheet_load_known(struct db *, struct arena *, const struct decl *,
+		    const struct rubric *, const struct my_office *,
+		    struct decl_sheet *);
 /* The value of criterion c in the sheet. */
 const struct sheet_value *decl_sheet_value(const struct decl_sheet *,
 		    const struct rubric_criterion *);
@@ -190,15 +196,37 @@ enum db_err	 decl_files(struct db *, struct arena *, long long decl_id,
 		    struct decl_file **, size_t *);
 
 /* A licensee's office for the dashboard. */
+/*
+ * A licensee's active offices with their last published rank, and each one's
+ * file in its current round (as decl_load gives it) and facts: one statement.
+ */
 struct my_office {
-	long long	 id;
-	const char	*code;
-	const char	*name;
-	const char	*kind;
-	int		 rank;		/* last published rank, 0: none */
-	const char	*rank_round;	/* its round's code */
+	long long		 id;
+	const char		*code;
+	const char		*name;
+	const char		*kind;
+	int			 rank;		/* last published rank, 0: none */
+	const char		*rank_round;	/* its round's code */
+	struct decl		 decl;
+	struct office_facts	 facts;
+	/* The values of its newest earlier file (decl_my_previous), when have_prev. */
+	int			 have_prev;
+	struct prev_value	*prev;
+	size_t			 nprev;
+};
+struct prev_value {
+	const char		*code;		/* the criterion's */
+	int			 has_num;
+	long long		 num;
+	const char		*opt_code;	/* "" when none */
 };
 enum db_err	 decl_my_offices(struct db *, struct arena *, long long user_id,
-		    struct my_office **, size_t *);
+		    int64_t now, struct my_office **, size_t *);
+/*
+ * Reads, in one statement, the previous values of those of the offices whose
+ * current round is round_id (STMT_DECL_PREVIOUS_VALUES for each), and marks them.
+ */
+enum db_err	 decl_my_previous(struct db *, struct arena *, long long user_id,
+		    long long round_id, struct my_office *, size_t);
 
 #endif

@@ -204,8 +204,8 @@ link(struct arena *a, struct rubric *rb)
 	}
 }
 
-enum db_err
-rubric_load(struct db *db, struct arena *a, long long round_id, struct rubric *rb)
+static enum db_err
+load(struct db *db, struct arena *a, long long round_id, struct rubric *rb)
 {
 	enum db_err	 rc;
 
@@ -218,6 +218,76 @@ rubric_load(struct db *db, struct arena *a, long long round_id, struct rubric *r
 		return rc;
 	link(a, rb);
 	return DB_OK;
+}
+
+/*
+ * The frozen rubrics this process has loaded, each in its own arena.  A rubric
+ * never changes once its round opens (every edit requires a draft round), so an
+ * entry is found by the round and the instant it froze: a database rebuilt under
+ * a running worker (tests, a restore) freezes its rounds at other instants.
+ */
+#define RUBRIC_CACHE	8
+static struct {
+	long long	 round_id;
+	long long	 key;
+	unsigned long	 used;
+	struct arena	*a;
+	struct rubric	 rb;
+} cache[RUBRIC_CACHE];
+static unsigned long	 cache_clock;
+
+enum db_err
+rubric_load_frozen(struct db *db, struct arena *a, long long round_id, long long key,
+    struct rubric *rb)
+{
+	struct arena	*ca;
+	enum db_err	 rc;
+	size_t		 i, victim = 0;
+
+	if (key == 0)
+		return load(db, a, round_id, rb);
+	for (i = 0; i < RUBRIC_CACHE; i++) {
+		if (cache[i].a != NULL && cache[i].round_id == round_id &&
+		    cache[i].key == key) {
+			cache[i].used = ++cache_clock;
+			*rb = cache[i].rb;
+			return DB_OK;
+		}
+		if (cache[i].used < cache[victim].used)
+			victim = i;
+	}
+	ca = arena_new(16384);
+	if ((rc = load(db, ca, round_id, rb)) != DB_OK) {
+		arena_free(ca);
+		return rc;
+	}
+	if (cache[victim].a != NULL)
+		arena_free(cache[victim].a);
+	cache[victim].a = ca;
+	cache[victim].round_id = round_id;
+	cache[victim].key = key;
+	cache[victim].used = ++cache_clock;
+	cache[victim].rb = *rb;
+	return DB_OK;
+}
+
+enum db_err
+rubric_load(struct db *db, struct arena *a, long long round_id, struct rubric *rb)
+{
+	struct db_val	 p = db_int(round_id), c[1];
+	long long	 key = 0;
+	enum db_err	 rc;
+	int		 n;
+
+	if ((rc = db_exec(db, STMT_RUBRIC_KEY, &p)) != DB_OK)
+		return rc;
+	if ((n = db_fetch(db, STMT_RUBRIC_KEY, a, c)) < 0)
+		return DB_ERROR;
+	if (n == 1) {
+		key = c[0].i;
+		db_done(db, STMT_RUBRIC_KEY);
+	}
+	return rubric_load_frozen(db, a, round_id, key, rb);
 }
 
 const struct rubric_section *

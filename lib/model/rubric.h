@@ -1,7 +1,8 @@
 /*
  * A round's rubric, loaded whole: sections, their criteria with bands or options,
  * and the evidence each section or criterion requires.  A rubric is small (tens of
- * rows), so pages load it once per request into the arena and walk the arrays.
+ * rows); a draft's is loaded into the request's arena, a frozen one is kept by
+ * the worker (rubric_load), and pages walk the arrays.
  * Arrays are in display order (position, then id); each element points at its
  * parent, and the parents list their children as a contiguous range.
  */
@@ -95,8 +96,15 @@ struct rubric {
 };
 
 /* Loads round_id's rubric into the arena (empty when it has none). */
+/*
+ * Loads the rubric of a round.  A frozen rubric (its round has opened) is kept
+ * by the process and shared: callers must not change it.
+ */
 enum db_err	 rubric_load(struct db *, struct arena *, long long round_id,
 		    struct rubric *);
+/* The same, when the caller has read the round's freeze key (0: not frozen). */
+enum db_err	 rubric_load_frozen(struct db *, struct arena *, long long round_id,
+		    long long key, struct rubric *);
 
 const struct rubric_section	*rubric_section(const struct rubric *, const char *code);
 const struct rubric_section	*rubric_section_id(const struct rubric *, long long id);

@@ -15,13 +15,14 @@ STMT(STMT_DECL_CURRENT,
     "GREATEST(r.decl_end_date, COALESCE(e.decl_end_date, r.decl_end_date)), "
     "COALESCE(d.id, 0), COALESCE(d.state, 'none'), COALESCE(d.version, 0), "
     "d.tracking_no, DATE_FORMAT(d.submitted_at, '%Y-%m-%d %H:%i:%s'), "
-    "COALESCE(d.submit_count, 0), d.due_date "
+    "COALESCE(d.submit_count, 0), d.due_date, "
+    "COALESCE(TIMESTAMPDIFF(MICROSECOND, '2000-01-01', r.rubric_frozen_at), 0) "
     "FROM rounds r "
     "LEFT JOIN declarations d ON d.round_id = r.id AND d.office_id = ? "
     "LEFT JOIN office_extensions e ON e.round_id = r.id AND e.office_id = ? "
     "WHERE r.state = 'open' OR (r.state = 'review' AND d.state = 'returned') "
     "ORDER BY r.state = 'review' DESC, r.decl_start_date DESC LIMIT 1",
-    "ii", "isssssisissis")
+    "ii", "isssssisissisi")
 /* Locks the file's row for the rest of the transaction. */
 STMT(STMT_DECL_LOCK,
     "SELECT id FROM declarations WHERE round_id = ? AND office_id = ? FOR UPDATE",
@@ -55,6 +56,22 @@ STMT(STMT_DECL_PREVIOUS_VALUES,
     "  WHERE d.office_id = ? AND d.round_id <> ? AND d.state NOT IN ('draft', 'not_submitted') "
     "  ORDER BY r.decl_start_date DESC LIMIT 1)",
     "ii", "siis")
+/* The same for every active office of a licensee (?: round, user), by office. */
+STMT(STMT_DECL_MY_PREVIOUS_VALUES,
+    "SELECT o.id, c.code, COALESCE(v.verified_num, v.declared_num) IS NOT NULL, "
+    "COALESCE(v.verified_num, v.declared_num, 0), "
+    "COALESCE(ov.code, od.code, '') FROM offices o "
+    "JOIN declarations pd ON pd.id = (SELECT d.id FROM declarations d "
+    "  JOIN rounds r ON r.id = d.round_id "
+    "  WHERE d.office_id = o.id AND d.round_id <> ? "
+    "  AND d.state NOT IN ('draft', 'not_submitted') "
+    "  ORDER BY r.decl_start_date DESC LIMIT 1) "
+    "JOIN declaration_values v ON v.declaration_id = pd.id "
+    "JOIN criteria c ON c.id = v.criterion_id "
+    "LEFT JOIN criterion_options od ON od.id = v.declared_option_id "
+    "LEFT JOIN criterion_options ov ON ov.id = v.verified_option_id "
+    "WHERE o.licensee_user_id = ? AND o.status = 'active'",
+    "ii", "isiis")
 /* The office facts behind the system criteria and the office prefill. */
 STMT(STMT_DECL_OFFICE_FACTS,
     "SELECT o.area_m2 IS NOT NULL, COALESCE(o.area_m2, 0), "
@@ -111,14 +128,45 @@ STMT(STMT_DECL_EVIDENCE_ALL,
 STMT(STMT_DECL_ROUND_REVIEW_END,
     "SELECT review_end_date FROM rounds WHERE id = ?",
     "i", "s")
-/* A licensee's offices with the file state in the current round and the last rank. */
+/*
+ * A licensee's active offices, for the dashboard, each in one row: the office,
+ * its last published rank, its current round and file as STMT_DECL_CURRENT
+ * chooses them (a round under review in which the file was sent back, else the
+ * open round; the round columns are NULL when there is none) and the facts of
+ * STMT_DECL_OFFICE_FACTS.
+ */
 STMT(STMT_DECL_MY_OFFICES,
-    "SELECT o.id, o.code, o.name, o.kind, "
-    "(SELECT d.public_rank FROM declarations d JOIN rounds r ON r.id = d.round_id "
-    "  WHERE d.office_id = o.id AND r.state IN ('published', 'objection', 'final', 'closed') "
-    "  AND d.public_rank IS NOT NULL ORDER BY r.decl_start_date DESC LIMIT 1), "
-    "(SELECT r.code FROM declarations d JOIN rounds r ON r.id = d.round_id "
-    "  WHERE d.office_id = o.id AND r.state IN ('published', 'objection', 'final', 'closed') "
-    "  AND d.public_rank IS NOT NULL ORDER BY r.decl_start_date DESC LIMIT 1) "
-    "FROM offices o WHERE o.licensee_user_id = ? AND o.status = 'active' ORDER BY o.code",
-    "i", "isssis")
+    "SELECT o.id, o.code, o.name, o.kind, o.province_id, ld.public_rank, lr.code, "
+    "r.id, r.code, r.title, r.state, r.decl_start_date, "
+    "GREATEST(r.decl_end_date, COALESCE(e.decl_end_date, r.decl_end_date)), "
+    "COALESCE(d.id, 0), COALESCE(d.state, 'none'), COALESCE(d.version, 0), "
+    "d.tracking_no, DATE_FORMAT(d.submitted_at, '%Y-%m-%d %H:%i:%s'), "
+    "COALESCE(d.submit_count, 0), d.due_date, "
+    "COALESCE(TIMESTAMPDIFF(MICROSECOND, '2000-01-01', r.rubric_frozen_at), 0), "
+    "o.area_m2 IS NOT NULL, COALESCE(o.area_m2, 0), "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.ramp'), '') IN ('true', '1')) + "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.lift'), '') IN ('true', '1')) + "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.toilet'), '') IN ('true', '1')) + "
+    "(COALESCE(JSON_VALUE(o.accessibility_json, '$.priority_counter'), '') IN ('true', '1')), "
+    "COALESCE(s.n, 0), COALESCE(s.insured, 0), COALESCE(s.disabled, 0), "
+    "o.address <> '' AND o.postal_code IS NOT NULL AND o.phone IS NOT NULL AND "
+    "o.opening_hours <> '' AND o.area_m2 IS NOT NULL "
+    "FROM offices o "
+    "LEFT JOIN declarations ld ON ld.id = "
+    " (SELECT d1.id FROM declarations d1 JOIN rounds r1 ON r1.id = d1.round_id "
+    "  WHERE d1.office_id = o.id AND r1.state IN ('published', 'objection', 'final', 'closed') "
+    "  AND d1.public_rank IS NOT NULL ORDER BY r1.decl_start_date DESC LIMIT 1) "
+    "LEFT JOIN rounds lr ON lr.id = ld.round_id "
+    "LEFT JOIN rounds r ON r.id = COALESCE("
+    " (SELECT d2.round_id FROM declarations d2 JOIN rounds r2 ON r2.id = d2.round_id "
+    "  WHERE d2.office_id = o.id AND d2.state = 'returned' AND r2.state = 'review' "
+    "  ORDER BY r2.decl_start_date DESC LIMIT 1), "
+    " (SELECT r3.id FROM rounds r3 WHERE r3.state = 'open' "
+    "  ORDER BY r3.decl_start_date DESC LIMIT 1)) "
+    "LEFT JOIN declarations d ON d.round_id = r.id AND d.office_id = o.id "
+    "LEFT JOIN office_extensions e ON e.round_id = r.id AND e.office_id = o.id "
+    "LEFT JOIN (SELECT office_id, COUNT(*) AS n, COALESCE(SUM(insured), 0) AS insured, "
+    "  COALESCE(SUM(disabled), 0) AS disabled FROM office_staff WHERE active = 1 "
+    "  GROUP BY office_id) s ON s.office_id = o.id "
+    "WHERE o.licensee_user_id = ? AND o.status = 'active' ORDER BY o.code",
+    "i", "isssiisisssssisissisiiiiiiii")

@@ -1,5 +1,11 @@
 /* Statements reading a round's rubric (see rubric.h).  All in display order. */
 
+/* When the round's rubric froze, in microseconds since 2000 (0: not frozen). */
+STMT(STMT_RUBRIC_KEY,
+    "SELECT COALESCE(TIMESTAMPDIFF(MICROSECOND, '2000-01-01', rubric_frozen_at), 0) "
+    "FROM rounds WHERE id = ?",
+    "i", "i")
+
 STMT(STMT_RUBRIC_SECTIONS,
     "SELECT id, code, title, COALESCE(help_text, '') FROM rubric_sections "
     "WHERE round_id = ? ORDER BY position, id",
