@@ -35,7 +35,7 @@ function cleanup() {
 // An office of the licensee (a copy of a demo office's data, one insured staff member).
 function office(name) {
   const n = serial++;
-  const code = `7${String(n).padStart(8, '0')}`;
+  const code = `3${String(n).padStart(8, '0')}`;
   sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, postal_code,
          phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
        SELECT '${code}', kind, 'دفتر ${name}', 'DB-${code}', province_id, city_id, address, '1234567890',
@@ -43,7 +43,7 @@ function office(name) {
        FROM offices ORDER BY id LIMIT 1`);
   const id = Number(one(`SELECT id FROM offices WHERE code = '${code}'`));
   sql(`INSERT INTO office_staff (office_id, national_id, first_name, last_name, job_title, insured)
-       VALUES (${id}, '${nidFrom(400000000 + n)}', 'کارمند', 'آزمون', 'مدیر دفتر', 1)`);
+       VALUES (${id}, '${nidFrom(860000000 + n)}', 'کارمند', 'آزمون', 'مدیر دفتر', 1)`);
   offices[name] = id;
   return id;
 }
@@ -60,7 +60,7 @@ before(() => {
   cleanup();
   open = Number(one(`SELECT id FROM rounds WHERE state = 'open'`));
   const prev = Number(one(`SELECT id FROM rounds WHERE state = 'final' ORDER BY decl_start_date DESC LIMIT 1`));
-  const nid = nidFrom(450000000 + (serial % 1000000));
+  const nid = nidFrom(850000000 + (serial % 1000000));
   sql(`INSERT INTO users (national_id, role, first_name, last_name, mobile, password_kind)
        VALUES ('${nid}', 'licensee', 'آزمون', 'میز کار', '0915${String(serial % 10000000).padStart(7, '0')}', 'none')`);
   user = Number(one(`SELECT id FROM users WHERE national_id = '${nid}'`));
@@ -164,7 +164,7 @@ test('the statements of the dashboard do not grow with the offices of the open r
   // file's send-back (2), values and files (2) and previous values (its round is another).
   assert.ok(four <= 10, `at most 10 statements (${four})`);
   // A licensee whose offices have no file yet: three statements.
-  const nid = nidFrom(460000000 + (serial++ % 1000000));
+  const nid = nidFrom(870000000 + (serial++ % 1000000));
   sql(`INSERT INTO users (national_id, role, first_name, last_name, mobile, password_kind)
        VALUES ('${nid}', 'licensee', 'آزمون', 'میز کار', '0916${String(serial % 10000000).padStart(7, '0')}', 'none')`);
   const other = Number(one(`SELECT id FROM users WHERE national_id = '${nid}'`));
