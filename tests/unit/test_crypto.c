@@ -95,6 +95,37 @@ START_TEST(hmac_sha256_matches_rfc4231_case_2)
 }
 END_TEST
 
+/* The MAC context is kept by the process: each call's key must replace the last. */
+START_TEST(hmac_sha256_keys_replace_each_other)
+{
+	static const char	 hi[] = "Hi There";
+	static const char	 big[] =
+	    "Test Using Larger Than Block-Size Key - Hash Key First";
+	unsigned char		 key1[20], key6[131], mac[32];
+	char			 hex[65];
+
+	memset(key1, 0x0b, sizeof(key1));
+	memset(key6, 0xaa, sizeof(key6));
+	/* RFC 4231 case 1, case 6 (a key longer than the block), the empty key, case 1. */
+	crypto_hmac_sha256(key1, sizeof(key1), hi, strlen(hi), mac);
+	crypto_hex(mac, sizeof(mac), hex);
+	ck_assert_str_eq(hex,
+	    "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+	crypto_hmac_sha256(key6, sizeof(key6), big, strlen(big), mac);
+	crypto_hex(mac, sizeof(mac), hex);
+	ck_assert_str_eq(hex,
+	    "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+	crypto_hmac_sha256(NULL, 0, NULL, 0, mac);
+	crypto_hex(mac, sizeof(mac), hex);
+	ck_assert_str_eq(hex,
+	    "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+	crypto_hmac_sha256(key1, sizeof(key1), hi, strlen(hi), mac);
+	crypto_hex(mac, sizeof(mac), hex);
+	ck_assert_str_eq(hex,
+	    "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+}
+END_TEST
+
 START_TEST(crypto_equal_compares_all_bytes)
 {
 	ck_assert_int_eq(crypto_equal("abcdef", "abcdef", 6), 1);
@@ -320,6 +351,7 @@ main(void)
 	tcase_add_test(tc, test_clock_override_works_only_when_enabled);
 	tcase_add_test(tc, sha256_of_abc_matches_fips_180);
 	tcase_add_test(tc, hmac_sha256_matches_rfc4231_case_2);
+	tcase_add_test(tc, hmac_sha256_keys_replace_each_other);
 	tcase_add_test(tc, crypto_equal_compares_all_bytes);
 	tcase_add_test(tc, crypto_hex_is_lower_case);
 	tcase_add_test(tc, password_hash_round_trip_at_ln_10);
