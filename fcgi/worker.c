@@ -295,6 +295,13 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 	if (getppid() == 1)
 		_exit(0);
 	log_role("worker");
+	/*
+	 * A sign-in's scrypt takes one block of 16-128 MiB.  glibc would raise its
+	 * mmap threshold past it once it is freed and keep every later one in the
+	 * heap, so each worker would stay that big; a fixed threshold (which turns
+	 * the adjustment off) gives every such block back when it is freed.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = worker_on_term;
