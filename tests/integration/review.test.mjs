@@ -93,9 +93,9 @@ function freshOffice(region) {
        'rv${n}@mail.example', 'none')`);
   const uid = Number(one(`SELECT id FROM users WHERE national_id = '${nid}'`));
   const code = `8${String(n).padStart(8, '0')}`;
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, postal_code,
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address, postal_code,
          phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
-       SELECT '${code}', o.kind, 'دفتر آزمون بررسی', 'RV-${code}', o.province_id, o.city_id, o.address,
+       SELECT '${code}', o.kind, 'دفتر آزمون بررسی', 'RV-${code}', o.province_id, o.region_id, o.city_id, o.address,
          '1234567890', '02100000000', o.opening_hours, 48, '{"ramp": true}', ${uid}
        FROM offices o JOIN provinces p ON p.id = o.province_id WHERE p.region_id = ${region}
        ORDER BY o.id LIMIT 1`);
@@ -112,9 +112,9 @@ const declared = (c) => (c.kind === 'number' ? [Math.floor((c.min + c.max) / 2),
 // A submitted file of office o in the round, every licensee and system value
 // declared, and the required documents in the store.
 function submittedFile(o) {
-  sql(`INSERT INTO declarations (round_id, office_id, province_id, state, version, tracking_no, due_date,
-         first_submitted_at, submitted_at, submit_count)
-       SELECT ${round.id}, id, province_id, 'submitted', 3, CONCAT('T1399', code), '${REVIEW_END}',
+  sql(`INSERT INTO declarations (round_id, office_id, province_id, region_id, state, version, tracking_no,
+         due_date, first_submitted_at, submitted_at, submit_count)
+       SELECT ${round.id}, id, province_id, region_id, 'submitted', 3, CONCAT('T1399', code), '${REVIEW_END}',
          '2026-07-15 08:00:00', '2026-07-15 08:00:00', 1 FROM offices WHERE id = ${o.office}`);
   const decl = Number(one(`SELECT id FROM declarations WHERE round_id = ${round.id} AND office_id = ${o.office}`));
   const vals = crits.filter((c) => c.filled_by !== 'reviewer').map((c) => {
