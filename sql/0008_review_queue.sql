@@ -19,6 +19,13 @@
 -- file straight to provinces, moving an office to another region would change the
 -- file's province without its region and be refused.
 --
+-- The region's counts per province and state (shown above the queue, and its total
+-- when no other filter is set) become one contiguous read of
+-- ix_declarations_region_counts in GROUP BY order, which replaces
+-- ix_declarations_queue (round_id, province_id, state, due_date): the queue no
+-- longer reads by province, and the other readers by round and province have
+-- ix_declarations_public.
+--
 -- The sort keys replace NULL by the largest value of the type; the CHECKs keep
 -- those values out of the real columns, so the order is exactly the old
 -- ORDER BY due_date IS NULL, due_date, submitted_at IS NULL, submitted_at, id.
@@ -61,6 +68,9 @@ ALTER TABLE declarations
   ADD KEY ix_declarations_office_place (office_id, province_id, region_id),
   ADD KEY ix_declarations_region_queue (round_id, region_id, queue_due, queue_sub, id)
     COMMENT 'The review queue of a region in display order',
+  DROP KEY ix_declarations_queue,
+  ADD KEY ix_declarations_region_counts (round_id, region_id, province_id, state)
+    COMMENT 'The files of a region per province and state (the queue''s counts and total), read in group order',
   ADD CONSTRAINT fk_declarations_office FOREIGN KEY (office_id, province_id, region_id)
     REFERENCES offices (id, province_id, region_id) ON UPDATE CASCADE,
   ADD CONSTRAINT ck_declarations_queue_due CHECK (due_date IS NULL OR due_date < '9999-12-31'),
