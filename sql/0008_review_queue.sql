@@ -8,7 +8,7 @@
 -- NULLs, so that (round_id, region_id, queue_due, queue_sub, id) is the display
 -- order and the queue reads a page and stops.
 --
--- The region is a copy, kept right by the database rather than by every INSERT:
+-- The region is a copy that every INSERT gives and the database checks and keeps:
 -- offices.region_id must equal its province's region (composite foreign key to
 -- provinces (id, region_id)), and declarations carry (office_id, province_id,
 -- region_id) as one composite foreign key to offices, where they carried
