@@ -274,7 +274,8 @@ page_review_queue(struct req *r, const char *arg, const struct field_val *in)
 		rows = NULL;
 		nrows = 0;
 		total = 0;
-	} else if ((rc = review_queue(r->db, r->arena, &q, &rows, &nrows, &total)) != DB_OK)
+	} else if ((rc = review_queue(r->db, r->arena, &q, counts, ncounts, &rows, &nrows,
+	    &total)) != DB_OK)
 		goto fail;
 
 	/* The round and its window. */
@@ -302,7 +303,7 @@ page_review_queue(struct req *r, const char *arg, const struct field_val *in)
 
 		for (i = 0; i < ncounts; i++)
 			if (strcmp(counts[i].state, file_states[k]) == 0)
-				n = counts[i].n;
+				n += counts[i].n;
 		all += n;
 		x = view_section(d, "COUNT");
 		view_set(x, "LABEL", state_label(file_states[k], NULL));

@@ -218,7 +218,7 @@ decl_load(struct db *db, struct arena *a, const struct session *s, long long off
 enum db_err
 decl_lock_for_edit(struct db *db, struct arena *a, struct decl *d, int64_t now, int *ok)
 {
-	struct db_val	 p[3], c[1];
+	struct db_val	 p[2], c[1];
 	long long	 round_id = d->round_id;
 	enum db_err	 rc;
 	int		 n;
@@ -229,7 +229,6 @@ decl_lock_for_edit(struct db *db, struct arena *a, struct decl *d, int64_t now, 
 	if (d->id == 0) {
 		p[0] = db_int(round_id);
 		p[1] = db_int(d->office_id);
-		p[2] = db_int(d->province_id);
 		if ((rc = db_exec(db, STMT_DECL_CREATE, p)) != DB_OK)
 			return rc;
 	}

@@ -942,7 +942,7 @@ static enum db_err
 apply_office(struct db *db, struct arena *a, const struct row *r,
     struct import_counts *cnt)
 {
-	struct db_val	 c[7], p[7];
+	struct db_val	 c[7], p[8];
 	enum db_err	 rc;
 	int		 k;
 
@@ -959,10 +959,11 @@ apply_office(struct db *db, struct arena *a, const struct row *r,
 		p[0] = db_text(r->kind);
 		p[1] = db_text(r->license_no);
 		p[2] = db_int(r->province_id);
-		p[3] = db_int(r->city_id);
-		p[4] = db_text(r->address);
-		p[5] = db_int(r->acct->id);
-		p[6] = db_int(c[0].i);
+		p[3] = db_int(r->province_id);
+		p[4] = db_int(r->city_id);
+		p[5] = db_text(r->address);
+		p[6] = db_int(r->acct->id);
+		p[7] = db_int(c[0].i);
 		if ((rc = db_exec(db, STMT_IMPORT_OFFICE_UPDATE, p)) != DB_OK)
 			return rc;
 		cnt->offices_updated++;
@@ -972,9 +973,10 @@ apply_office(struct db *db, struct arena *a, const struct row *r,
 	p[1] = db_text(r->kind);
 	p[2] = db_text(r->license_no);
 	p[3] = db_int(r->province_id);
-	p[4] = db_int(r->city_id);
-	p[5] = db_text(r->address);
-	p[6] = db_int(r->acct->id);
+	p[4] = db_int(r->province_id);
+	p[5] = db_int(r->city_id);
+	p[6] = db_text(r->address);
+	p[7] = db_int(r->acct->id);
 	if ((rc = db_exec(db, STMT_IMPORT_OFFICE_INSERT, p)) != DB_OK)
 		return rc;
 	cnt->offices_created++;

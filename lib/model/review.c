@@ -148,7 +148,7 @@ enum db_err
 review_counts(struct db *db, struct arena *a, long long round_id, long long region_id,
     struct review_count **out, size_t *nout)
 {
-	struct db_val	 p[3], c[2];
+	struct db_val	 p[3], c[3];
 	struct review_count *k;
 	size_t		 cap = 0;
 	enum db_err	 rc;
@@ -162,10 +162,38 @@ review_counts(struct db *db, struct arena *a, long long round_id, long long regi
 		return rc;
 	while ((n = db_fetch(db, STMT_REV_COUNTS, a, c)) == 1) {
 		k = PUSH(a, *out, *nout, cap);
-		k->state = c[0].s;
-		k->n = c[1].i;
+		k->province_id = c[0].i;
+		k->state = c[1].s;
+		k->n = c[2].i;
 	}
 	return n < 0 ? DB_ERROR : DB_OK;
+}
+
+/*
+ * The queue's total from the counts per province and state, or -1 when a filter
+ * other than state and province is set.  The queue's join lists each file of the
+ * round, region, provinces and states once: every file has its office and every
+ * office its licensee (foreign keys, NOT NULL), and the previous round's file is
+ * an outer join on a unique key.
+ */
+static long long
+total_from_counts(const struct review_query *q, const struct review_count *k, size_t nk)
+{
+	long long	 total = 0;
+	size_t		 i, j;
+
+	if (q->city_id != 0 || q->band != 0 || (q->q != NULL && q->q[0] != '\0'))
+		return -1;
+	for (i = 0; i < nk; i++) {
+		if (q->province_id != 0 && k[i].province_id != q->province_id)
+			continue;
+		for (j = 0; j < 4; j++)
+			if (q->states[j] != NULL && strcmp(q->states[j], k[i].state) == 0)
+				break;
+		if (j < 4)
+			total += k[i].n;
+	}
+	return total;
 }
 
 /* The parameters shared by the queue and its count (20). */
@@ -174,8 +202,8 @@ queue_params(const struct review_query *q, struct db_val *p)
 {
 	size_t	 i;
 
-	p[0] = db_int(q->round_id);
-	p[1] = db_int(q->prev_round_id);
+	p[0] = db_int(q->prev_round_id);
+	p[1] = db_int(q->round_id);
 	range(q->region_id, 255, &p[2], &p[3]);
 	range(q->province_id, 255, &p[4], &p[5]);
 	for (i = 0; i < 4; i++)
@@ -188,10 +216,12 @@ queue_params(const struct review_query *q, struct db_val *p)
 
 enum db_err
 review_queue(struct db *db, struct arena *a, const struct review_query *q,
+    const struct review_count *counts, size_t ncounts,
     struct review_row **out, size_t *nout, long long *total)
 {
 	struct db_val	 p[22], c[12];
 	struct review_row *w;
+	long long	 left;
 	size_t		 cap = 0;
 	enum db_err	 rc;
 	int		 n;
@@ -200,15 +230,27 @@ review_queue(struct db *db, struct arena *a, const struct review_query *q,
 	*nout = 0;
 	*total = 0;
 	queue_params(q, p);
-	if ((rc = db_exec(db, STMT_REV_QUEUE_COUNT, p)) != DB_OK)
-		return rc;
-	if ((n = db_fetch(db, STMT_REV_QUEUE_COUNT, NULL, c)) < 0)
-		return DB_ERROR;
-	if (n == 1) {
-		*total = c[0].i;
-		db_done(db, STMT_REV_QUEUE_COUNT);
+	if ((*total = total_from_counts(q, counts, ncounts)) < 0) {
+		*total = 0;
+		if ((rc = db_exec(db, STMT_REV_QUEUE_COUNT, p)) != DB_OK)
+			return rc;
+		if ((n = db_fetch(db, STMT_REV_QUEUE_COUNT, NULL, c)) < 0)
+			return DB_ERROR;
+		if (n == 1) {
+			*total = c[0].i;
+			db_done(db, STMT_REV_QUEUE_COUNT);
+		}
 	}
-	p[20] = db_int(REVIEW_PAGE);
+	/*
+	 * The walk of the index stops after LIMIT files: no more than the total says
+	 * are left, so that a filter matching few files stops at the last of them
+	 * instead of reading the rest of the region, and a page past the end reads
+	 * nothing.
+	 */
+	left = *total - q->page * REVIEW_PAGE;
+	if (left <= 0)
+		return DB_OK;
+	p[20] = db_int(left < REVIEW_PAGE ? left : REVIEW_PAGE);
 	p[21] = db_int(q->page * REVIEW_PAGE);
 	if ((rc = db_exec(db, STMT_REV_QUEUE, p)) != DB_OK)
 		return rc;

@@ -62,15 +62,22 @@ enum db_err	 review_provinces(struct db *, struct arena *, long long region_id,
 enum db_err	 review_cities(struct db *, struct arena *, long long region_id,
 		    long long province_id, struct review_place **, size_t *);
 
-/* Files of a round per state inside a region (0: all). */
+/* Files of a round per province and state inside a region (0: all). */
 struct review_count {
+	long long	 province_id;
 	const char	*state;
 	long long	 n;
 };
 enum db_err	 review_counts(struct db *, struct arena *, long long round_id,
 		    long long region_id, struct review_count **, size_t *);
 
-/* The queue: most urgent first (due date, then submission), REVIEW_PAGE a page. */
+/*
+ * The queue: most urgent first (due date, then submission), REVIEW_PAGE a page,
+ * read in that order from an index and stopped after the page for a reviewer.
+ * counts are review_counts() of the same round and region: the total comes from
+ * them when only the state and province filters are set, and is counted (a join
+ * over the region's files) only when a city, rank band or search is.
+ */
 #define REVIEW_PAGE	50
 struct review_query {
 	long long	 round_id;
@@ -98,6 +105,7 @@ struct review_row {
 	const char	*licensee;
 };
 enum db_err	 review_queue(struct db *, struct arena *, const struct review_query *,
+		    const struct review_count *counts, size_t ncounts,
 		    struct review_row **, size_t *, long long *total);
 
 /* One file as the review sees it. */

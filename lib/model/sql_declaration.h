@@ -27,9 +27,11 @@ STMT(STMT_DECL_CURRENT,
 STMT(STMT_DECL_LOCK,
     "SELECT id FROM declarations WHERE round_id = ? AND office_id = ? FOR UPDATE",
     "ii", "i")
+/* The office's file of a round, if missing, with the office's province and region. */
 STMT(STMT_DECL_CREATE,
-    "INSERT IGNORE INTO declarations (round_id, office_id, province_id) VALUES (?, ?, ?)",
-    "iii", "")
+    "INSERT IGNORE INTO declarations (round_id, office_id, province_id, region_id) "
+    "SELECT ?, id, province_id, region_id FROM offices WHERE id = ?",
+    "ii", "")
 /* The open send-back of a returned file. */
 STMT(STMT_DECL_SEND_BACK,
     "SELECT id, remarks FROM send_backs WHERE declaration_id = ? AND resubmitted_at IS NULL "

@@ -47,11 +47,19 @@ STMT(STMT_IMPORT_OFFICE_LOCK,
 STMT(STMT_IMPORT_OFFICE_BY_LICENSE,
     "SELECT code FROM offices WHERE license_no = ?",
     "s", "s")
+/*
+ * An office carries its province's region, a copy that the composite foreign key
+ * to provinces keeps equal: the statements read it from the province they are
+ * given (an unknown province is a NULL region and refused).  A move to a province
+ * of another region changes both at once, and the office's files follow by cascade.
+ */
 STMT(STMT_IMPORT_OFFICE_INSERT,
-    "INSERT INTO offices (code, kind, license_no, province_id, city_id, address, "
-    "licensee_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    "sssiisi", "")
+    "INSERT INTO offices (code, kind, license_no, province_id, region_id, city_id, address, "
+    "licensee_user_id) VALUES (?, ?, ?, ?, (SELECT region_id FROM provinces WHERE id = ?), "
+    "?, ?, ?)",
+    "sssiiisi", "")
 STMT(STMT_IMPORT_OFFICE_UPDATE,
-    "UPDATE offices SET kind = ?, license_no = ?, province_id = ?, city_id = ?, "
+    "UPDATE offices SET kind = ?, license_no = ?, province_id = ?, "
+    "region_id = (SELECT region_id FROM provinces WHERE id = ?), city_id = ?, "
     "address = ?, licensee_user_id = ? WHERE id = ?",
-    "ssiisii", "")
+    "ssiiisii", "")

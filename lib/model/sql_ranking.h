@@ -21,8 +21,8 @@ STMT(STMT_RANK_DRAFTS_CLOSE,
     "WHERE round_id = ? AND state = 'draft'",
     "i", "")
 STMT(STMT_RANK_MISSING_FILES,
-    "INSERT INTO declarations (round_id, office_id, province_id, state) "
-    "SELECT ?, o.id, o.province_id, 'not_submitted' FROM offices o "
+    "INSERT INTO declarations (round_id, office_id, province_id, region_id, state) "
+    "SELECT ?, o.id, o.province_id, o.region_id, 'not_submitted' FROM offices o "
     "WHERE o.status = 'active' AND NOT EXISTS "
     "(SELECT 1 FROM declarations d WHERE d.office_id = o.id AND d.round_id = ?)",
     "ii", "")

@@ -29,30 +29,42 @@ STMT(STMT_REV_CITIES,
     "WHERE c.province_id = ? AND p.region_id BETWEEN ? AND ? "
     "AND EXISTS (SELECT 1 FROM offices o WHERE o.city_id = c.id) ORDER BY c.name, c.id",
     "iii", "is")
-/* Files of a round per state, inside the region. */
+/*
+ * Files of a round per province and state, inside the region (d.region_id, which
+ * the composite foreign keys keep equal to the province's region): for a reviewer
+ * one index-only range of ix_declarations_region_counts, grouped as it is read.
+ * The page shows the counts per state and, when only the state and province
+ * filters are set, takes the queue's total from them instead of counting the
+ * queue's join.
+ */
 STMT(STMT_REV_COUNTS,
-    "SELECT d.state, COUNT(*) FROM provinces p "
-    "JOIN declarations d ON d.round_id = ? AND d.province_id = p.id "
-    "WHERE p.region_id BETWEEN ? AND ? GROUP BY d.state",
-    "iii", "si")
+    "SELECT d.province_id, d.state, COUNT(*) FROM declarations d "
+    "WHERE d.round_id = ? AND d.region_id BETWEEN ? AND ? "
+    "GROUP BY d.province_id, d.state",
+    "iii", "isi")
 
 /*
- * The queue.  Driven by the provinces of the region, each probing
- * ix_declarations_queue (round_id, province_id, state, due_date) with the round,
- * the province and up to four states; the filters are ranges (0..max: any) so that
- * one statement serves every combination without building SQL.  Parameters: round,
- * region lo/hi, province lo/hi, four states, city lo/hi, previous published round,
- * rank band (0 any, 1-3, 4 none) three times, search text four times (exact office
- * code, license number, licensee's national ID, or office code prefix), limit,
- * offset.
+ * The queue, most urgent first: due date (none last), submission (never last), id.
+ * A file carries its region (declarations.region_id, which the composite foreign
+ * keys keep equal to its province's region, so the scope holds as if it were read
+ * from provinces) and the two sort keys without NULLs, and
+ * ix_declarations_region_queue (round_id, region_id, queue_due, queue_sub, id) is
+ * the display order: for a reviewer (one region) MariaDB walks it from the start,
+ * applies the other filters to each file it meets and stops after LIMIT + OFFSET
+ * files, without sorting.  HQ (every region) reads the round's files and sorts.
+ * The filters are ranges (0..max: any) so that one statement serves every
+ * combination without building SQL.  Parameters: previous published round, round,
+ * region lo/hi, province lo/hi, four states, city lo/hi, rank band (0 any, 1-3,
+ * 4 none) three times, search text five times (exact office code, license number,
+ * licensee's national ID, or office code prefix), limit, offset.
  */
 #define REV_QUEUE_FROM \
-    "FROM provinces p " \
-    "JOIN declarations d ON d.round_id = ? AND d.province_id = p.id " \
+    "FROM declarations d " \
+    "JOIN provinces p ON p.id = d.province_id " \
     "JOIN offices o ON o.id = d.office_id " \
     "JOIN users u ON u.id = o.licensee_user_id " \
     "LEFT JOIN declarations pd ON pd.office_id = d.office_id AND pd.round_id = ? " \
-    "WHERE p.region_id BETWEEN ? AND ? AND p.id BETWEEN ? AND ? " \
+    "WHERE d.round_id = ? AND d.region_id BETWEEN ? AND ? AND d.province_id BETWEEN ? AND ? " \
     "AND d.state IN (?, ?, ?, ?) AND o.city_id BETWEEN ? AND ? " \
     "AND (? = 0 OR (? = 4 AND pd.public_rank IS NULL) OR pd.public_rank = ?) " \
     "AND (? = '' OR o.code = ? OR o.license_no = ? OR u.national_id = ? " \
@@ -63,9 +75,10 @@ STMT(STMT_REV_QUEUE,
     "DATE_FORMAT(d.submitted_at, '%Y-%m-%d %H:%i:%s'), d.return_count, "
     "COALESCE(pd.public_rank, 0), CONCAT(u.first_name, ' ', u.last_name) "
     REV_QUEUE_FROM
-    "ORDER BY d.due_date IS NULL, d.due_date, d.submitted_at IS NULL, d.submitted_at, d.id "
+    "ORDER BY d.queue_due, d.queue_sub, d.id "
     "LIMIT ? OFFSET ?",
     "iiiiiissssiiiiisssssii", "iisssssssiis")
+/* The queue's total when a city, rank band or search is set (else: STMT_REV_COUNTS). */
 STMT(STMT_REV_QUEUE_COUNT,
     "SELECT COUNT(*) " REV_QUEUE_FROM,
     "iiiiiissssiiiiisssss", "i")

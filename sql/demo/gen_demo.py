@@ -230,7 +230,7 @@ def main():
     w('')
 
     w(f'-- {len(offices)} offices.')
-    w('INSERT INTO offices (code, kind, name, license_no, license_expires_date, province_id, city_id,')
+    w('INSERT INTO offices (code, kind, name, license_no, license_expires_date, province_id, region_id, city_id,')
     w('  address, postal_code, phone, opening_hours, area_m2, accessibility_json, licensee_user_id) VALUES')
     rows = []
     city_name = {}
@@ -254,10 +254,11 @@ def main():
         else:
             addr_sql = q(addr)
         rows.append('  (%s, %s, %s, %s, %s, (SELECT id FROM provinces WHERE code = %s), '
+                    '(SELECT region_id FROM provinces WHERE code = %s), '
                     '(SELECT id FROM cities WHERE code = %s),\n   %s, %s, %s, %s, %d, %s, '
                     '(SELECT id FROM users WHERE national_id = %s))' % (
                         q(o['code']), q(kind), q(name), q(o['lic']), q(expires), q(o['pcode']),
-                        q(o['city']), addr_sql, q(postal_code()), q(phone), q(hours), area_m2,
+                        q(o['pcode']), q(o['city']), addr_sql, q(postal_code()), q(phone), q(hours), area_m2,
                         q(acc), q(o['nid'])))
         o['area_m2'] = area_m2
     w(',\n'.join(rows))
@@ -321,7 +322,7 @@ def main():
     weak = {o['code'] for o in ranked[5:8]}
 
     w('-- Files of 1404-2; their scores and ranks are computed from the values below.')
-    w('INSERT INTO declarations (round_id, office_id, province_id, state, version, tracking_no, due_date,')
+    w('INSERT INTO declarations (round_id, office_id, province_id, region_id, state, version, tracking_no, due_date,')
     w('  first_submitted_at, submitted_at, submit_count, return_count, reviewer_user_id, reviewed_at,')
     w('  rank_basis, scored_at, final_at) VALUES')
     rows = []
@@ -331,18 +332,20 @@ def main():
         rev = "(SELECT id FROM users WHERE role = 'reviewer' AND region_id = %d ORDER BY id LIMIT 1)" % region
         if o['code'] in absent:
             rows.append("  ((SELECT id FROM rounds WHERE code = '1404-2'), (SELECT id FROM offices WHERE code = %s), "
-                        "(SELECT id FROM provinces WHERE code = %s), 'not_submitted', 0, NULL, NULL,\n"
+                        "(SELECT id FROM provinces WHERE code = %s), (SELECT region_id FROM provinces WHERE code = %s), "
+                        "'not_submitted', 0, NULL, NULL,\n"
                         "   NULL, NULL, 0, 0, NULL, NULL, 'not_evaluated', '2026-05-19 08:00:00', '2026-06-10 06:00:00')"
-                        % (q(o['code']), q(o['pcode'])))
+                        % (q(o['code']), q(o['pcode']), q(o['pcode'])))
             continue
         day = q2.randint(6, 25)
         sub = f'2026-04-{day:02d} {q2.randint(4, 19):02d}:{q2.randint(0, 59):02d}:{q2.randint(0, 59):02d}'
         returned = 1 if q2.random() < 0.12 else 0
         reviewed = f'2026-05-{q2.randint(1, 5):02d} {q2.randint(4, 13):02d}:{q2.randint(0, 59):02d}:00'
         rows.append("  ((SELECT id FROM rounds WHERE code = '1404-2'), (SELECT id FROM offices WHERE code = %s), "
-                    "(SELECT id FROM provinces WHERE code = %s), 'reviewed', %d, %s, NULL,\n"
+                    "(SELECT id FROM provinces WHERE code = %s), (SELECT region_id FROM provinces WHERE code = %s), "
+                    "'reviewed', %d, %s, NULL,\n"
                     "   %s, %s, %d, %d, %s, %s, 'declared', '2026-05-19 08:00:00', '2026-06-10 06:00:00')"
-                    % (q(o['code']), q(o['pcode']), 3 + 2 * returned, q(f'14042{o["code"]}'), q(sub), q(sub),
+                    % (q(o['code']), q(o['pcode']), q(o['pcode']), 3 + 2 * returned, q(f'14042{o["code"]}'), q(sub), q(sub),
                        1 + returned, returned, rev, q(reviewed)))
         k = -2.2 if o['code'] in weak else q2.gauss(QUALITY_MEAN, QUALITY_SD)
         if o['rural']:

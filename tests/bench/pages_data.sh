@@ -18,13 +18,15 @@ SET time_zone = '+00:00';
 INSERT INTO users (national_id, role, first_name, last_name, mobile)
 SELECT 8100000000 + seq, 'licensee', 'دارنده', CONCAT('محک ', seq), CONCAT('091', LPAD(seq, 8, '0'))
 FROM seq_1_to_$n;
-CREATE TEMPORARY TABLE cix (k INT PRIMARY KEY, id INT, province_id INT, kind VARCHAR(8))
-  SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS k, id, province_id, kind FROM cities;
+CREATE TEMPORARY TABLE cix (k INT PRIMARY KEY, id INT, province_id INT, region_id INT, kind VARCHAR(8))
+  SELECT ROW_NUMBER() OVER (ORDER BY c.id) - 1 AS k, c.id, c.province_id, p.region_id, c.kind
+  FROM cities c JOIN provinces p ON p.id = c.province_id;
 SET @ncity = (SELECT COUNT(*) FROM cix);
-INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, licensee_user_id)
+INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address,
+  licensee_user_id)
 SELECT CONCAT('P', LPAD(s.seq, 7, '0')), IF(c.kind = 'village', 'rural_ict', 'urban'),
        CONCAT(IF(c.kind = 'village', 'دفتر ICT روستایی شماره ', 'دفتر پیشخوان خدمات دولت شماره '), s.seq),
-       CONCAT('PL', s.seq), c.province_id, c.id, CONCAT('خیابان ', s.seq MOD 97, '، پلاک ', s.seq),
+       CONCAT('PL', s.seq), c.province_id, c.region_id, c.id, CONCAT('خیابان ', s.seq MOD 97, '، پلاک ', s.seq),
        u.id
 FROM seq_1_to_$n s JOIN cix c ON c.k = s.seq MOD @ncity
 JOIN users u ON u.national_id = CAST(8100000000 + s.seq AS CHAR);
@@ -42,19 +44,19 @@ VALUES ('1390-2', 'ارزیابی محک نیمسال دوم ۱۳۹۰', 'review'
 SET @r1 = (SELECT id FROM rounds WHERE code = '1390-1');
 SET @r2 = (SELECT id FROM rounds WHERE code = '1390-2');
 -- Ranks 1/2/3 about 60/38/2 %, one office in 200 not evaluated.
-INSERT INTO declarations (round_id, office_id, province_id, state, tracking_no, first_submitted_at,
-  submitted_at, submit_count, reviewed_at, score_x100, \`rank\`, rank_basis, scored_at,
-  final_score_x100, final_rank, final_at)
-SELECT @r1, o.id, o.province_id, 'reviewed', CONCAT('T1390-', o.id), NOW(6), NOW(6), 1, NOW(6),
+INSERT INTO declarations (round_id, office_id, province_id, region_id, state, tracking_no,
+  first_submitted_at, submitted_at, submit_count, reviewed_at, score_x100, \`rank\`, rank_basis,
+  scored_at, final_score_x100, final_rank, final_at)
+SELECT @r1, o.id, o.province_id, o.region_id, 'reviewed', CONCAT('T1390-', o.id), NOW(6), NOW(6), 1, NOW(6),
        s.score, s.rk, IF(s.rk IS NULL, 'not_evaluated', 'declared'), NOW(6), s.score, s.rk, NOW(6)
 FROM offices o JOIN (
   SELECT id, IF(id MOD 200 = 0, NULL, 3000 + (id * 37) MOD 4000) AS score,
          CASE WHEN id MOD 200 = 0 THEN NULL WHEN (id * 37) MOD 100 < 60 THEN 1
               WHEN (id * 37) MOD 100 < 98 THEN 2 ELSE 3 END AS rk
   FROM offices WHERE code LIKE 'P%') s ON s.id = o.id;
-INSERT INTO declarations (round_id, office_id, province_id, state, tracking_no, due_date,
+INSERT INTO declarations (round_id, office_id, province_id, region_id, state, tracking_no, due_date,
   first_submitted_at, submitted_at, submit_count, return_count)
-SELECT @r2, o.id, o.province_id,
+SELECT @r2, o.id, o.province_id, o.region_id,
        ELT(1 + IF(o.id MOD 10 = 0, 1 + o.id MOD 20 DIV 10, 0), 'submitted', 'returned', 'resubmitted'),
        CONCAT('T1390B-', o.id), DATE('2011-10-30') + INTERVAL (o.id MOD 40) DAY,
        NOW(6) - INTERVAL (o.id MOD 5000) MINUTE, NOW(6) - INTERVAL (o.id MOD 5000) MINUTE, 1,

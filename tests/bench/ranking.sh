@@ -29,11 +29,12 @@ INSERT INTO users (national_id, role, first_name, last_name, mobile)
 SELECT 8000000000 + seq, 'licensee', 'دارنده', CONCAT('شماره ', seq), CONCAT('091', LPAD(seq, 8, '0'))
 FROM seq_1_to_$n;
 SET @ncity = (SELECT COUNT(*) FROM cities);
-CREATE TEMPORARY TABLE cix (k INT PRIMARY KEY, id INT, province_id INT)
-  SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS k, id, province_id FROM cities;
-INSERT INTO offices (code, kind, name, license_no, province_id, city_id, licensee_user_id)
+CREATE TEMPORARY TABLE cix (k INT PRIMARY KEY, id INT, province_id INT, region_id INT)
+  SELECT ROW_NUMBER() OVER (ORDER BY c.id) - 1 AS k, c.id, c.province_id, p.region_id
+  FROM cities c JOIN provinces p ON p.id = c.province_id;
+INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, licensee_user_id)
 SELECT CONCAT('B', LPAD(s.seq, 7, '0')), 'urban', CONCAT('دفتر ', s.seq), CONCAT('L', s.seq),
-       c.province_id, c.id, u.id
+       c.province_id, c.region_id, c.id, u.id
 FROM seq_1_to_$n s JOIN cix c ON c.k = s.seq MOD @ncity
 JOIN users u ON u.national_id = CAST(8000000000 + s.seq AS CHAR);
 
@@ -72,8 +73,8 @@ for code in 1390-1 1390-2; do
 	db <<SQL
 SET @r = (SELECT id FROM rounds WHERE code = '$code');
 SET @skip = IF('$code' = '1390-2', 20, 1000000000);
-INSERT INTO declarations (round_id, office_id, province_id, state, submitted_at, submit_count)
-SELECT @r, o.id, o.province_id, IF(o.id MOD @skip = 0, 'draft', 'reviewed'),
+INSERT INTO declarations (round_id, office_id, province_id, region_id, state, submitted_at, submit_count)
+SELECT @r, o.id, o.province_id, o.region_id, IF(o.id MOD @skip = 0, 'draft', 'reviewed'),
        IF(o.id MOD @skip = 0, NULL, NOW(6)), IF(o.id MOD @skip = 0, 0, 1)
 FROM offices o WHERE o.code LIKE 'B%';
 INSERT INTO declaration_values (declaration_id, round_id, criterion_id, declared_num,

@@ -18,8 +18,8 @@ const uid = sql(`SELECT id FROM users WHERE national_id = '${nid}'`);
 const offices = [];
 for (let i = 0; i < Math.ceil(n / 3); i++) {
   const code = `5${String(i).padStart(4, '0')}${nid.slice(-4)}`;
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, licensee_user_id)
-       SELECT '${code}', kind, 'دفتر بار', 'B-${code}', province_id, city_id, address, ${uid} FROM offices LIMIT 1`);
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address, licensee_user_id)
+       SELECT '${code}', kind, 'دفتر بار', 'B-${code}', province_id, region_id, city_id, address, ${uid} FROM offices LIMIT 1`);
   offices.push(sql(`SELECT id FROM offices WHERE code = '${code}'`));
 }
 const token = randomBytes(32).toString('base64url');

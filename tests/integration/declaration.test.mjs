@@ -49,9 +49,9 @@ function freshOffice() {
        VALUES ('${nid}', 'licensee', 'آزمون', 'خوداظهاری', '0912${String(n).padStart(7, '0')}', 'none')`);
   const uid = Number(one(`SELECT id FROM users WHERE national_id = '${nid}'`));
   const code = `9${String(n).padStart(8, '0')}`;
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, postal_code,
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address, postal_code,
          phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
-       SELECT '${code}', kind, 'دفتر آزمون', 'T-${code}', province_id, city_id, address, '1234567890',
+       SELECT '${code}', kind, 'دفتر آزمون', 'T-${code}', province_id, region_id, city_id, address, '1234567890',
          '02100000000', opening_hours, 48, '{"ramp": true}', ${uid}
        FROM offices ORDER BY id LIMIT 1`);
   const office = Number(one(`SELECT id FROM offices WHERE code = '${code}'`));

@@ -30,8 +30,8 @@ function freshOffice(province = null) {
        VALUES ('${nid}', 'licensee', 'آزمون', 'مدارک', '0913${String(n).padStart(7, '0')}', 'none')`);
   const uid = Number(one(`SELECT id FROM users WHERE national_id = '${nid}'`));
   const code = `7${String(n).padStart(8, '0')}`;
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, licensee_user_id)
-       SELECT '${code}', kind, 'دفتر آزمون مدارک', 'V-${code}', province_id, city_id, address, ${uid}
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address, licensee_user_id)
+       SELECT '${code}', kind, 'دفتر آزمون مدارک', 'V-${code}', province_id, region_id, city_id, address, ${uid}
        FROM offices ${province ? `WHERE province_id = ${province}` : ''} ORDER BY id LIMIT 1`);
   const office = Number(one(`SELECT id FROM offices WHERE code = '${code}'`));
   return { uid, office, s: session(uid) };

@@ -80,6 +80,32 @@ test('a changed address updates one office', () => {
   assert.equal(sql("SELECT address FROM offices WHERE code = 'ITST-003'").trim(), 'خیابان چهارباغ بالا');
 });
 
+test('an office moved to a province of another region takes its region and its files along', () => {
+  const place = (q) => sql(q).trim().split('\t');
+  sql(`INSERT INTO declarations (round_id, office_id, province_id, region_id, state)
+       SELECT r.id, o.id, o.province_id, o.region_id, 'draft' FROM offices o
+       JOIN rounds r ON r.code = '1404-2' WHERE o.code = 'ITST-003'`);
+  const fileOf = `SELECT p.code, d.region_id FROM declarations d JOIN offices o ON o.id = d.office_id
+      JOIN provinces p ON p.id = d.province_id WHERE o.code = 'ITST-003'`;
+  const officeOf = `SELECT p.code, o.region_id, p.region_id FROM offices o JOIN provinces p ON p.id = o.province_id
+      WHERE o.code = 'ITST-003'`;
+  try {
+    assert.deepEqual(place(fileOf), ['IR-10', '6']);
+    const moved = [...rows];
+    moved[2] = moved[2].replace('اصفهان,اصفهان', 'تهران,تهران');
+    const r = geps(['import-offices', file('moved.csv', moved)]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /updated: offices 1/);
+    assert.deepEqual(place(officeOf), ['IR-23', '1', '1']);
+    assert.deepEqual(place(fileOf), ['IR-23', '1'], 'the file follows its office into region 1');
+    // And back.
+    assert.equal(geps(['import-offices', file('back.csv', rows)]).status, 0);
+    assert.deepEqual(place(fileOf), ['IR-10', '6']);
+  } finally {
+    sql(`DELETE d FROM declarations d JOIN offices o ON o.id = d.office_id WHERE o.code = 'ITST-003'`);
+  }
+});
+
 test('a file with errors lists each with its line and writes nothing', () => {
   const offices = count('SELECT COUNT(*) FROM offices');
   const users = count('SELECT COUNT(*) FROM users');

@@ -254,9 +254,9 @@ function rubric() {
 function freshLicensee() {
   const u = makeUser({ password: 'a long multihost passphrase' });
   const code = `8${String(Date.now() % 100000000).padStart(8, '0')}`;
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, postal_code,
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address, postal_code,
          phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
-       SELECT '${code}', kind, 'دفتر آزمون چند میزبان', 'M-${code}', province_id, city_id, address, '1234567890',
+       SELECT '${code}', kind, 'دفتر آزمون چند میزبان', 'M-${code}', province_id, region_id, city_id, address, '1234567890',
          '02100000000', opening_hours, 48, '{"ramp": true}', ${u.id}
        FROM offices ORDER BY id LIMIT 1`);
   const office = Number(one(`SELECT id FROM offices WHERE code = '${code}'`));

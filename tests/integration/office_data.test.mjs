@@ -21,8 +21,8 @@ function freshOffice() {
        VALUES ('${nid}', 'licensee', 'آزمون', 'دفتر', '0914${String(n).padStart(7, '0')}', 'none')`);
   const uid = Number(one(`SELECT id FROM users WHERE national_id = '${nid}'`));
   const code = `6${String(n).padStart(8, '0')}`;
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, licensee_user_id)
-       SELECT '${code}', kind, 'دفتر آزمون داده', 'D-${code}', province_id, city_id, 'نشانی نخست', ${uid}
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address, licensee_user_id)
+       SELECT '${code}', kind, 'دفتر آزمون داده', 'D-${code}', province_id, region_id, city_id, 'نشانی نخست', ${uid}
        FROM offices ORDER BY id LIMIT 1`);
   return { uid, office: Number(one(`SELECT id FROM offices WHERE code = '${code}'`)), code, s: session(uid) };
 }

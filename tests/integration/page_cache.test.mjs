@@ -106,8 +106,8 @@ let R, dA, dB;
 // A reviewed file with values by criterion code (the default rubric, copied by
 // `geps round create`); [declared, verified] for a corrected value.
 function file(o, values) {
-  sql(`INSERT INTO declarations (round_id, office_id, province_id, state, submitted_at, submit_count)
-       VALUES (${R}, ${o.id}, ${o.prov}, 'reviewed', NOW(6), 1)`);
+  sql(`INSERT INTO declarations (round_id, office_id, province_id, region_id, state, submitted_at, submit_count)
+       VALUES (${R}, ${o.id}, ${o.prov}, ${o.region}, 'reviewed', NOW(6), 1)`);
   const d = Number(one(`SELECT id FROM declarations WHERE round_id = ${R} AND office_id = ${o.id}`));
   for (const [code, v] of Object.entries(values)) {
     const crit = `(SELECT id FROM criteria WHERE round_id = ${R} AND code = '${code}')`;

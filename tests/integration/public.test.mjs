@@ -72,8 +72,8 @@ before(() => {
   sql(`INSERT INTO rounds (code, title, state, decl_start_date, decl_end_date, review_end_date, ranked_at)
        VALUES ('1417-1', '${HIDDEN_TITLE}', 'scoring', '2038-04-05', '2038-04-24', '2038-05-04', UTC_TIMESTAMP())`);
   const hidden = one(`SELECT id FROM rounds WHERE code = '1417-1'`);
-  sql(`INSERT INTO declarations (round_id, office_id, province_id, state, submitted_at, score_x100, \`rank\`, rank_basis)
-       SELECT ${hidden}, id, province_id, 'reviewed', UTC_TIMESTAMP(), 1234, ${(A.rank % 3) + 1}, 'declared'
+  sql(`INSERT INTO declarations (round_id, office_id, province_id, region_id, state, submitted_at, score_x100, \`rank\`, rank_basis)
+       SELECT ${hidden}, id, province_id, region_id, 'reviewed', UTC_TIMESTAMP(), 1234, ${(A.rank % 3) + 1}, 'declared'
        FROM offices WHERE id = ${A.id}`);
 });
 
@@ -305,8 +305,8 @@ test('publication is visible at once: the history, the older certificate, not ev
   sql(`INSERT INTO rounds (code, title, state, decl_start_date, decl_end_date, review_end_date, published_at)
        VALUES ('1417-2', '${LATER_TITLE}', 'objection', '2038-10-05', '2038-10-24', '2038-11-04', UTC_TIMESTAMP())`);
   const later = one(`SELECT id FROM rounds WHERE code = '1417-2'`);
-  sql(`INSERT INTO declarations (round_id, office_id, province_id, state, rank_basis)
-       SELECT ${later}, id, province_id, 'not_submitted', 'not_evaluated' FROM offices WHERE id = ${A.id}`);
+  sql(`INSERT INTO declarations (round_id, office_id, province_id, region_id, state, rank_basis)
+       SELECT ${later}, id, province_id, region_id, 'not_submitted', 'not_evaluated' FROM offices WHERE id = ${A.id}`);
   const newRank = (A.rank % 3) + 1;
   let r = await get(`/verify?code=${A.code}`);
   assert.equal(r.status, 200);

@@ -55,8 +55,9 @@ function makeRound(code, start) {
 // A reviewed file of office o in round r with values by criterion code: a number,
 // or an option code; [declared, verified] for a value the region corrected.
 function file(r, o, values, state = 'reviewed') {
-  sql(`INSERT INTO declarations (round_id, office_id, province_id, state, submitted_at, first_submitted_at, submit_count)
-       VALUES (${r}, ${o.id}, ${o.prov}, '${state}', ${state === 'draft' ? 'NULL' : 'NOW(6)'}, NULL, 1)`);
+  sql(`INSERT INTO declarations (round_id, office_id, province_id, region_id, state, submitted_at, first_submitted_at, submit_count)
+       SELECT ${r}, id, province_id, region_id, '${state}', ${state === 'draft' ? 'NULL' : 'NOW(6)'}, NULL, 1
+       FROM offices WHERE id = ${o.id}`);
   const d = Number(one(`SELECT id FROM declarations WHERE round_id = ${r} AND office_id = ${o.id}`));
   for (const [code, v] of Object.entries(values)) {
     const [decl, ver] = Array.isArray(v) ? v : [v, null];

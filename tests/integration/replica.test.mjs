@@ -264,8 +264,8 @@ test('a publication on the primary shows on the public pages once the replica ha
     .split('\n').map((l) => l.split('\t'));
   q(db.primary, `INSERT INTO geps.rounds (code, title, state, decl_start_date, decl_end_date, review_end_date, ranked_at)
       VALUES ('${ROUND}', '${TITLE}', 'scoring', '2020-03-20', '2020-04-08', '2020-04-18', UTC_TIMESTAMP());
-    INSERT INTO geps.declarations (round_id, office_id, province_id, state, submitted_at, score_x100, \`rank\`, rank_basis)
-      SELECT r.id, o.id, o.province_id, 'reviewed', UTC_TIMESTAMP(), 7000 + o.id, 1 + o.id % 3, 'declared'
+    INSERT INTO geps.declarations (round_id, office_id, province_id, region_id, state, submitted_at, score_x100, \`rank\`, rank_basis)
+      SELECT r.id, o.id, o.province_id, o.region_id, 'reviewed', UTC_TIMESTAMP(), 7000 + o.id, 1 + o.id % 3, 'declared'
       FROM geps.rounds r JOIN geps.offices o ON o.id IN (${offices.map((o) => o[0]).join(',')}) WHERE r.code = '${ROUND}'`);
   assert.ok(caughtUp());
   const json = `/ranks.json?round=${ROUND}`;

@@ -93,9 +93,9 @@ function freshOffice(region) {
        'rv${n}@mail.example', 'none')`);
   const uid = Number(one(`SELECT id FROM users WHERE national_id = '${nid}'`));
   const code = `8${String(n).padStart(8, '0')}`;
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, postal_code,
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address, postal_code,
          phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
-       SELECT '${code}', o.kind, 'دفتر آزمون بررسی', 'RV-${code}', o.province_id, o.city_id, o.address,
+       SELECT '${code}', o.kind, 'دفتر آزمون بررسی', 'RV-${code}', o.province_id, o.region_id, o.city_id, o.address,
          '1234567890', '02100000000', o.opening_hours, 48, '{"ramp": true}', ${uid}
        FROM offices o JOIN provinces p ON p.id = o.province_id WHERE p.region_id = ${region}
        ORDER BY o.id LIMIT 1`);
@@ -112,9 +112,9 @@ const declared = (c) => (c.kind === 'number' ? [Math.floor((c.min + c.max) / 2),
 // A submitted file of office o in the round, every licensee and system value
 // declared, and the required documents in the store.
 function submittedFile(o) {
-  sql(`INSERT INTO declarations (round_id, office_id, province_id, state, version, tracking_no, due_date,
-         first_submitted_at, submitted_at, submit_count)
-       SELECT ${round.id}, id, province_id, 'submitted', 3, CONCAT('T1399', code), '${REVIEW_END}',
+  sql(`INSERT INTO declarations (round_id, office_id, province_id, region_id, state, version, tracking_no,
+         due_date, first_submitted_at, submitted_at, submit_count)
+       SELECT ${round.id}, id, province_id, region_id, 'submitted', 3, CONCAT('T1399', code), '${REVIEW_END}',
          '2026-07-15 08:00:00', '2026-07-15 08:00:00', 1 FROM offices WHERE id = ${o.office}`);
   const decl = Number(one(`SELECT id FROM declarations WHERE round_id = ${round.id} AND office_id = ${o.office}`));
   const vals = crits.filter((c) => c.filled_by !== 'reviewer').map((c) => {
@@ -227,6 +227,118 @@ test('the queue shows only the region\'s files, filtered, searched and most urge
   assert.equal((await r1.get(`/review?round=${round.id}&province=${prov2}`)).status, 404);
   assert.equal((await r1.get(`/review?round=999999`)).status, 404);
   assert.equal((await r1.get(`/review?round=abc`)).status, 400);
+});
+
+// The queue's order and paging, on a round of its own with 64 files of demo
+// offices of region 1 (one of region 2): due dates with NULLs and ties, submission
+// times with NULLs (unsubmitted files) and ties, so that the order falls through
+// to the id.  The oracle is the order the queue has always had, written out.
+const QCODE = '1399-2';
+const ORDER = 'd.due_date IS NULL, d.due_date, d.submitted_at IS NULL, d.submitted_at, d.id';
+
+test('the queue pages in urgency order across page boundaries, NULL dates last, with totals with and without filters', async () => {
+  sql(`DELETE d FROM declarations d JOIN rounds r ON r.id = d.round_id WHERE r.code = '${QCODE}';
+       DELETE FROM rounds WHERE code = '${QCODE}';
+       INSERT INTO rounds (code, title, state, decl_start_date, decl_end_date, review_end_date, rank1_min_x100, rank2_min_x100)
+       VALUES ('${QCODE}', 'آزمون صف بررسی', 'review', '2026-07-02', '2026-07-20', '${REVIEW_END}', 7000, 4000)`);
+  const rid = Number(one(`SELECT id FROM rounds WHERE code = '${QCODE}'`));
+  try {
+    // Taken in turn from the region's provinces, so that a province filter picks some.
+    const offs = rows(`SELECT id FROM offices WHERE region_id = 1 AND code NOT LIKE '8%'
+        ORDER BY ROW_NUMBER() OVER (PARTITION BY province_id ORDER BY id), province_id LIMIT 63`).map(([id]) => Number(id));
+    assert.equal(offs.length, 63, 'enough demo offices in region 1');
+    const states = ['submitted', 'resubmitted', 'returned', 'reviewed'];
+    const values = offs.map((o, i) => {
+      // 56 sent files: four due dates or none, two submission times (ties);
+      // 7 unsubmitted: a due date or none, submitted earlier or never.
+      const sent = i < 56;
+      const due = i % 5 === 0 ? 'NULL' : `'2026-08-0${1 + (i % 4)}'`;
+      const sub = sent ? `'2026-07-1${i % 2} 08:00:00'` : i % 2 ? `'2026-07-05 08:00:00'` : 'NULL';
+      return `(${rid}, ${o}, ${sent ? `'${states[i % 4]}'` : i % 3 ? "'draft'" : "'not_submitted'"}, ${due}, ${sub})`;
+    });
+    // Inserted in an order unlike the queue's, so that the id decides only ties.
+    values.reverse();
+    sql(`CREATE TEMPORARY TABLE qf (round_id INT, office_id INT, state VARCHAR(16), due_date DATE, submitted_at DATETIME(6));
+         INSERT INTO qf VALUES ${values.join(', ')};
+         INSERT INTO declarations (round_id, office_id, province_id, region_id, state, due_date, submitted_at)
+         SELECT q.round_id, o.id, o.province_id, o.region_id, q.state, q.due_date, q.submitted_at
+         FROM qf q JOIN offices o ON o.id = q.office_id;
+         INSERT INTO declarations (round_id, office_id, province_id, region_id, state, due_date, submitted_at)
+         SELECT ${rid}, id, province_id, region_id, 'submitted', NULL, '2026-07-10 08:00:00'
+         FROM offices WHERE region_id = 2 ORDER BY id LIMIT 1`);
+    const SENT = "d.state IN ('submitted', 'resubmitted', 'returned', 'reviewed')";
+    const expect = (where, region = 1) => rows(`SELECT d.id FROM declarations d
+        LEFT JOIN declarations pd ON pd.office_id = d.office_id
+          AND pd.round_id = (SELECT id FROM rounds WHERE code = '1404-2')
+        JOIN offices o ON o.id = d.office_id
+        WHERE d.round_id = ${rid} ${region ? `AND o.region_id = ${region}` : ''} AND ${where}
+        ORDER BY ${ORDER}`).map(([id]) => Number(id));
+    const ids = (html) => [...html.matchAll(/href="\/review\/file\/(\d+)"/g)].map((m) => Number(m[1]));
+    const total = (html) => text(html).match(/([۰-۹]+) پرونده، به ترتیب فوریت/)?.[1];
+    const pager = (html) => text(html).match(/صفحه ([۰-۹]+) از ([۰-۹]+)/)?.slice(1).join('/') ?? null;
+    const fa = (n) => toPersian(String(n));
+    const r1 = as(rev1);
+
+    // The default: every sent file of the region, 50 a page, page 2 going on where page 1 stopped.
+    const all = expect(SENT);
+    assert.equal(all.length, 56);
+    assert.ok(all.length > 50 && new Set(all.slice(0, 50)).size === 50);
+    let q = await r1.get(`/review?round=${rid}`);
+    assert.equal(q.status, 200);
+    assert.deepEqual(ids(q.text), all.slice(0, 50), 'page 1 in urgency order');
+    assert.equal(total(q.text), fa(56));
+    assert.equal(pager(q.text), `${fa(1)}/${fa(2)}`);
+    assert.match(text(q.text), new RegExp(`ارسال شده: ${fa(14)}`), 'counts per state');
+    q = await r1.get(`/review?round=${rid}&page=2`);
+    assert.deepEqual(ids(q.text), all.slice(50), 'page 2: the rest, NULL due dates last');
+    assert.equal(total(q.text), fa(56));
+    assert.equal(pager(q.text), `${fa(2)}/${fa(2)}`);
+    const nullDue = Number(one(`SELECT COUNT(*) FROM declarations d WHERE d.round_id = ${rid} AND d.region_id = 1 AND ${SENT} AND d.due_date IS NULL`));
+    assert.ok(nullDue > 6, 'NULL due dates reach back over the page boundary');
+    q = await r1.get(`/review?round=${rid}&page=3`);
+    assert.deepEqual(ids(q.text), []);
+    assert.equal(total(q.text), fa(56));
+    assert.match(text(q.text), /پرونده‌ای با این مشخصات پیدا نشد/);
+
+    // Unsubmitted files: submission NULL after the files submitted, within a due date.
+    const non = expect("d.state IN ('draft', 'not_submitted')");
+    assert.equal(non.length, 7);
+    q = await r1.get(`/review?round=${rid}&state=nonsubmit`);
+    assert.deepEqual(ids(q.text), non);
+    assert.equal(total(q.text), fa(7));
+    assert.equal(pager(q.text), null);
+
+    // Totals from the counts (state, province) and from the join (city, rank band, search).
+    const check = async (qs, where, label) => {
+      const want = expect(where);
+      const r = await r1.get(`/review?round=${rid}${qs}`);
+      assert.equal(r.status, 200, label);
+      assert.equal(total(r.text), fa(want.length), `total, ${label}`);
+      assert.deepEqual(ids(r.text), want.slice(0, 50), `rows, ${label}`);
+    };
+    await check('&state=returned', "d.state = 'returned'", 'one state');
+    await check('&state=todo', "d.state IN ('submitted', 'resubmitted')", 'two states');
+    const [prov, city] = rows(`SELECT o.province_id, o.city_id FROM declarations d JOIN offices o ON o.id = d.office_id
+        WHERE d.round_id = ${rid} AND o.region_id = 1 GROUP BY o.province_id, o.city_id ORDER BY COUNT(*) DESC LIMIT 1`)[0];
+    await check(`&province=${prov}`, `${SENT} AND o.province_id = ${prov}`, 'a province');
+    await check(`&province=${prov}&state=reviewed`, `d.state = 'reviewed' AND o.province_id = ${prov}`, 'a province and a state');
+    await check(`&province=${prov}&city=${city}`, `${SENT} AND o.city_id = ${city}`, 'a city');
+    await check('&rank=1', `${SENT} AND pd.public_rank = 1`, 'a rank band');
+    await check('&rank=none', `${SENT} AND pd.public_rank IS NULL`, 'no rank');
+    const code = one(`SELECT o.code FROM declarations d JOIN offices o ON o.id = d.office_id WHERE d.id = ${all[3]}`);
+    await check(`&q=${code}`, `${SENT} AND o.code = '${code}'`, 'a search');
+
+    // HQ: every region, in the same order.
+    const every = expect(SENT, 0);
+    assert.equal(every.length, 57);
+    q = await as(hq).get(`/review?round=${rid}`);
+    assert.deepEqual(ids(q.text), every.slice(0, 50));
+    assert.equal(total(q.text), fa(57));
+    q = await as(hq).get(`/review?round=${rid}&page=2`);
+    assert.deepEqual(ids(q.text), every.slice(50));
+  } finally {
+    sql(`DELETE FROM declarations WHERE round_id = ${rid}; DELETE FROM rounds WHERE id = ${rid}`);
+  }
 });
 
 test('another region\'s file is 404 for reading and for every action; HQ reads but does not review', async () => {

@@ -52,6 +52,7 @@ const placeSql = (code) => `SELECT id FROM cities WHERE code = '${code}'`;
 before(() => {
   cleanup();
   const prov = one(`SELECT id FROM provinces WHERE code = 'IR-23'`);
+  const region = one(`SELECT region_id FROM provinces WHERE code = 'IR-23'`);
   sql(`INSERT INTO cities (code, province_id, kind, name, county) VALUES
        ('IR-23-901', ${prov}, 'city', 'آزمون‌شهر یک', 'آزمون'),
        ('IR-23-902', ${prov}, 'city', 'آزمون‌شهر دو', 'آزمون'),
@@ -64,17 +65,17 @@ before(() => {
   // Offices: ZT398001..005 in 901 (10 services), 006 in 902 (none), 007 in the
   // village 903 (1 service), 008 in 904 (3 services).
   const places = { 1: '901', 2: '901', 3: '901', 4: '901', 5: '901', 6: '902', 7: '903', 8: '904' };
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, licensee_user_id) VALUES ` +
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address, licensee_user_id) VALUES ` +
     Object.entries(places).map(([n, c]) => `('ZT39800${n}', '${c === '903' ? 'rural_ict' : 'urban'}', 'دفتر آزمون خدمات ${n}',
-      'ZT-L-39800${n}', ${prov}, ${city[c]}, 'نشانی آزمون', ${licensee.id})`).join(', '));
+      'ZT-L-39800${n}', ${prov}, ${region}, ${city[c]}, 'نشانی آزمون', ${licensee.id})`).join(', '));
   office = Object.fromEntries(rows(`SELECT code, id FROM offices WHERE code LIKE 'ZT398%'`).map(([c, id]) => [Number(c.slice(-1)), Number(id)]));
   sql(`INSERT INTO rounds (code, title, state, decl_start_date, decl_end_date, review_end_date, published_at, final_published_at) VALUES
        ('1371-1', 'آزمون خدمات ۱۳۷۱-۱', 'closed', '1992-04-05', '1992-04-24', '1992-05-04', '1992-05-20 06:00:00', '1992-06-10 06:00:00'),
        ('1371-2', 'آزمون خدمات ۱۳۷۱-۲', 'final', '1992-10-01', '1992-10-20', '1992-10-30', '1992-11-15 06:00:00', '1992-12-05 06:00:00'),
        ('1372-1', 'آزمون خدمات ۱۳۷۲-۱', 'scoring', '1993-04-05', '1993-04-24', '1993-05-04', NULL, NULL)`);
-  const decl = (round, n, rank) => `((SELECT id FROM rounds WHERE code = '${round}'), ${office[n]}, ${prov},
+  const decl = (round, n, rank) => `((SELECT id FROM rounds WHERE code = '${round}'), ${office[n]}, ${prov}, ${region},
     ${rank ? `'reviewed', '1992-04-20 08:00:00', 6000, ${rank}, 'declared'` : `'not_submitted', NULL, NULL, NULL, 'not_evaluated'`})`;
-  sql(`INSERT INTO declarations (round_id, office_id, province_id, state, submitted_at, score_x100, \`rank\`, rank_basis) VALUES
+  sql(`INSERT INTO declarations (round_id, office_id, province_id, region_id, state, submitted_at, score_x100, \`rank\`, rank_basis) VALUES
        ${decl('1371-2', 1, 1)}, ${decl('1371-2', 2, 2)}, ${decl('1371-2', 3, 3)}, ${decl('1371-2', 4, null)},
        ${decl('1371-1', 5, 1)}, ${decl('1371-2', 5, null)}, ${decl('1371-2', 6, 1)}, ${decl('1371-2', 7, 3)},
        ${decl('1371-2', 8, 2)}, ${decl('1372-1', 3, 1)}`);

@@ -90,13 +90,13 @@ SELECT nid, 'licensee', ELT(1 + h MOD 20, $first_names), ELT(1 + (h DIV 20) MOD 
        @hash, 'chosen', UTC_TIMESTAMP(6)
 FROM dgen;
 
-INSERT INTO offices (code, kind, name, license_no, license_expires_date, province_id, city_id,
-  address, postal_code, phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
+INSERT INTO offices (code, kind, name, license_no, license_expires_date, province_id, region_id,
+  city_id, address, postal_code, phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
 SELECT g.code, IF(g.rural, 'rural_ict', 'urban'),
        CONCAT(IF(g.rural, 'دفتر ICT روستایی شماره ', 'دفتر پیشخوان خدمات دولت شماره '), $(fa "g.serial")),
        CONCAT(LPAD(g.iso, 2, '0'), '-', ELT(1 + (g.h DIV 7) MOD 10, 1390, 1392, 1394, 1395, 1396,
          1397, 1398, 1399, 1400, 1401), '-', LPAD(1000 + g.serial, 5, '0')),
-       DATE('2027-01-01') + INTERVAL (g.h2 MOD 1400) DAY, g.province_id, g.city_id,
+       DATE('2027-01-01') + INTERVAL (g.h2 MOD 1400) DAY, g.province_id, p.region_id, g.city_id,
        IF(g.rural,
           CONCAT('روستای ', g.city_name, '، خیابان اصلی، ', ELT(1 + (g.h2 DIV 3) MOD 4, 'جنب دهیاری',
             'روبروی مسجد جامع', 'جنب خانه بهداشت', 'کنار مدرسه ابتدایی'), '، پلاک ',
@@ -116,7 +116,7 @@ SELECT g.code, IF(g.rural, 'rural_ict', 'urban'),
               ', "toilet": ', IF((g.h DIV 1600) MOD 10 < 3, 'true', 'false'),
               ', "priority_counter": ', IF((g.h DIV 16000) MOD 10 < 8, 'true', 'false'), '}'),
        u.id
-FROM dgen g JOIN users u ON u.national_id = g.nid;
+FROM dgen g JOIN users u ON u.national_id = g.nid JOIN provinces p ON p.id = g.province_id;
 
 -- Two insured staff each: the manager and an expert.
 INSERT INTO office_staff (office_id, national_id, first_name, last_name, job_title, insured, disabled)

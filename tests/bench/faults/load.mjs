@@ -109,9 +109,9 @@ export function makeOffices(env, n) {
   sql(env, `INSERT INTO users (national_id, role, first_name, last_name, mobile, password_kind) VALUES ` +
     users.map((u) => `('${u.nid}', 'licensee', 'آزمون', 'خرابی', '0914${String(u.k % 10000000).padStart(7, '0')}', 'none')`).join(','));
   const ids = Object.fromEntries(rows(env, `SELECT national_id, id FROM users WHERE national_id IN (${users.map((u) => `'${u.nid}'`).join(',')})`));
-  sql(env, users.map((u) => `INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address,
+  sql(env, users.map((u) => `INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address,
         postal_code, phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
-      SELECT '${u.code}', o.kind, 'دفتر آزمون خرابی', 'F-${u.code}', o.province_id, o.city_id, o.address, '1234567890',
+      SELECT '${u.code}', o.kind, 'دفتر آزمون خرابی', 'F-${u.code}', o.province_id, o.region_id, o.city_id, o.address, '1234567890',
         '02100000000', o.opening_hours, 48, '{"ramp": true}', ${ids[u.nid]} FROM offices o
       JOIN provinces p ON p.id = o.province_id ORDER BY p.region_id DESC, o.id LIMIT 1;`).join('\n'));
   const offices = Object.fromEntries(rows(env, `SELECT code, id FROM offices WHERE code IN (${users.map((u) => `'${u.code}'`).join(',')})`));

@@ -35,9 +35,9 @@ export function fixtures() {
 // data and two insured staff; returns its id and code.
 export function makeOffice(u, name = 'دفتر پیشخوان آزمون مرورگر') {
   const code = `8${String(u.id).padStart(8, '0')}`;
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, postal_code, phone,
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address, postal_code, phone,
          opening_hours, area_m2, accessibility_json, licensee_user_id)
-       SELECT '${code}', kind, '${name}', 'E-${code}', province_id, city_id, address, '1234567890',
+       SELECT '${code}', kind, '${name}', 'E-${code}', province_id, region_id, city_id, address, '1234567890',
          '02188776655', opening_hours, 64, '{"ramp": true, "toilet": true}', ${u.id} FROM offices ORDER BY id LIMIT 1`);
   const id = Number(rows(`SELECT id FROM offices WHERE code = '${code}'`)[0][0]);
   sql(`INSERT INTO office_staff (office_id, national_id, first_name, last_name, job_title, insured)
