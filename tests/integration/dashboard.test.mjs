@@ -36,9 +36,9 @@ function cleanup() {
 function office(name) {
   const n = serial++;
   const code = `3${String(n).padStart(8, '0')}`;
-  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, city_id, address, postal_code,
-         phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
-       SELECT '${code}', kind, 'دفتر ${name}', 'DB-${code}', province_id, city_id, address, '1234567890',
+  sql(`INSERT INTO offices (code, kind, name, license_no, province_id, region_id, city_id, address,
+         postal_code, phone, opening_hours, area_m2, accessibility_json, licensee_user_id)
+       SELECT '${code}', kind, 'دفتر ${name}', 'DB-${code}', province_id, region_id, city_id, address, '1234567890',
          '02100000000', opening_hours, 48, '{"ramp": true}', ${user}
        FROM offices ORDER BY id LIMIT 1`);
   const id = Number(one(`SELECT id FROM offices WHERE code = '${code}'`));
@@ -50,8 +50,8 @@ function office(name) {
 
 // A file of office in round, its values copied from a demo file of the same round.
 function file(officeId, roundId, state, extra = '') {
-  sql(`INSERT INTO declarations (round_id, office_id, province_id, state, submitted_at, submit_count ${extra ? ', due_date' : ''})
-       SELECT ${roundId}, id, province_id, '${state}', ${state === 'draft' ? 'NULL' : 'NOW(6)'},
+  sql(`INSERT INTO declarations (round_id, office_id, province_id, region_id, state, submitted_at, submit_count ${extra ? ', due_date' : ''})
+       SELECT ${roundId}, id, province_id, region_id, '${state}', ${state === 'draft' ? 'NULL' : 'NOW(6)'},
          ${state === 'draft' ? 0 : 1} ${extra ? `, ${extra}` : ''} FROM offices WHERE id = ${officeId}`);
   return Number(one(`SELECT id FROM declarations WHERE office_id = ${officeId} AND round_id = ${roundId}`));
 }
