@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -140,6 +141,17 @@ handle(struct req *r)
 	    http_parse_uint(tn, strlen(tn), 1ULL << 40, &t) == 0)
 		clock_override((int64_t)t);
 	r->now = clock_now();
+	/*
+	 * Tests also make a request slow on purpose (X-Geps-Test-Delay-Ms, at most
+	 * 2 s), so that connections queue behind the workers (shutdown.test.mjs).
+	 */
+	if (r->conf->test_clock &&
+	    *(tn = param(r, "HTTP_X_GEPS_TEST_DELAY_MS")) != '\0' &&
+	    http_parse_uint(tn, strlen(tn), 2000, &t) == 0) {
+		struct timespec	 ts = { (time_t)(t / 1000), (long)(t % 1000) * 1000000 };
+
+		nanosleep(&ts, NULL);
+	}
 
 	/*
 	 * The path as the client sent it (REQUEST_URI up to '?') is checked first.
