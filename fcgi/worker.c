@@ -163,8 +163,10 @@ handle(struct req *r)
 	if (r->conf->test_clock &&
 	    *(tn = param(r, "HTTP_X_GEPS_TEST_DELAY_MS")) != '\0' &&
 	    http_parse_uint(tn, strlen(tn), 2000, &t) == 0) {
-		struct timespec	 ts = { (time_t)(t / 1000), (long)(t % 1000) * 1000000 };
+		struct timespec	 ts;
 
+		ts.tv_sec = (time_t)(t / 1000);
+		ts.tv_nsec = (long)(t % 1000) * 1000000;
 		nanosleep(&ts, NULL);
 	}
 
@@ -417,9 +419,10 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 		}
 		if (rc == 0) {
 			/*
-			 * Draining, and nothing came for 50 ms: a kept connection is
-			 * closed (nginx opens another if it has more), then the socket's
-			 * queue is looked at; when that is quiet too, the drain is over.
+			 * Draining, and nothing came for 50 ms: a kept connection
+			 * is closed (nginx opens another if it has more), then the
+			 * socket's queue is watched; when that is quiet too, the
+			 * drain is over.
 			 */
 			if (fr.ipcFd >= 0) {
 				FCGX_Free(&fr, 1);
