@@ -2,8 +2,8 @@
  * The prefork master, like php-fpm's: binds the listening socket, forks the workers,
  * replaces a worker that dies, reloads on SIGHUP by starting a new generation of
  * workers and retiring the old one only once every new worker said it is ready, and
- * on SIGTERM closes the socket, lets workers finish their request, and kills what is
- * still there after shutdown_seconds.
+ * on SIGTERM stops new connections, has the workers drain the ones already queued
+ * (see begin_stop()), and kills what is still there after shutdown_seconds.
  *
  * Signals are read from a signalfd in the main poll loop, so no work happens in a
  * signal handler.  Workers report readiness by writing one byte to a pipe.
@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/filter.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <poll.h>
@@ -192,11 +193,8 @@ spawn(struct master *m, int slot)
 		return -1;
 	}
 	if (pid == 0) {
-		sigset_t	 none;
-
+		/* Signals stay blocked until the worker has its handlers (worker.c). */
 		close(p[0]);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
 		worker_main(m->conf, m->listen_fd, p[1], slot);
 	}
 	close(p[1]);
@@ -440,6 +438,34 @@ top_up(struct master *m)
 	}
 }
 
+/*
+ * Closes the door of a TCP socket without closing the socket: a classic BPF
+ * filter drops every segment with SYN set, so no new connection is made, while
+ * the connections already queued, and a handshake already under way (its last
+ * ACK has no SYN), go through.  A client whose SYN went unanswered sends it again
+ * (after 1 s, then 2 s more) and, once the workers are done, finds the socket
+ * closed: connection refused, or nginx's fastcgi_connect_timeout first; nginx may
+ * retry either on another host, even a POST, since nothing was sent.  A socket
+ * filter sees the TCP header at offset 0.
+ */
+static void
+drop_syns(int fd)
+{
+	struct sock_filter	 code[] = {
+		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 13),		/* the flags */
+		BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, 0x02, 0, 1),	/* SYN */
+		BPF_STMT(BPF_RET | BPF_K, 0),				/* drop */
+		BPF_STMT(BPF_RET | BPF_K, 0xffffffff),			/* pass */
+	};
+	struct sock_fprog	 prog;
+
+	prog.len = sizeof(code) / sizeof(code[0]);
+	prog.filter = code;
+	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)) != 0)
+		log_warn("shutdown", "msg=\"cannot drop new connections: %s\"",
+		    strerror(errno));
+}
+
 static void
 begin_stop(struct master *m)
 {
@@ -449,14 +475,22 @@ begin_stop(struct master *m)
 		return;
 	m->stopping = 1;
 	m->stop_deadline_us = clock_mono_us() + m->conf->shutdown_seconds * 1000000;
-	/* New connections are refused at once; requests in progress finish. */
-	close(m->listen_fd);
-	m->listen_fd = -1;
+	/*
+	 * Nothing the kernel has queued is dropped.  First no new connection may
+	 * join the queue (the socket's name goes, or a TCP socket drops SYNs), so
+	 * that nginx fails to connect at once or soon and may try another host;
+	 * then every worker drains the queue (SIGQUIT: serve what is queued, exit
+	 * when nothing more comes).  The socket itself stays open, in the workers
+	 * and here, until they are gone: closing it would reset every connection
+	 * still queued.
+	 */
 	if (strncmp(m->conf->listen, "unix:", 5) == 0)
 		(void)unlink(m->conf->listen + 5);
+	else
+		drop_syns(m->listen_fd);
 	for (i = 0; i < MAXWORKERS * 2; i++)
 		if (m->w[i].pid != 0)
-			kill(m->w[i].pid, SIGTERM);
+			kill(m->w[i].pid, SIGQUIT);
 	if (m->sender_pid != 0)		/* the outbox sender: a claimed row is retried later */
 		kill(m->sender_pid, SIGTERM);
 	log_info("shutdown", "deadline_s=%ld", m->conf->shutdown_seconds);
@@ -593,6 +627,8 @@ serve_main(const char *conf_path)
 		}
 	}
 	close(sfd);
+	if (m.listen_fd >= 0)
+		close(m.listen_fd);
 	log_info("stopped", "gen=%u", m.gen);
 	conf_free(m.old_conf);
 	crypto_gate_destroy();

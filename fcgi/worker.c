@@ -2,11 +2,23 @@
  * The worker: one FastCGI request at a time (FCGX_Accept_r), one database connection
  * with its prepared statements, one arena reset after every response.
  *
- * Shutdown is ours, not libfcgi's: the worker blocks SIGTERM except while it waits
- * in ppoll() for a connection, so the signal either interrupts the wait or is seen
- * right after the request in progress.  The listening socket is non-blocking, so a
- * worker that loses the race for a connection gets EAGAIN instead of sleeping in
- * accept() where no signal would reach it.
+ * Shutdown is ours, not libfcgi's: the worker blocks its signals except while it
+ * waits in ppoll() for a connection and for a moment between two requests, so a
+ * signal is seen at once or right after the request in progress, never in the
+ * middle of one.  The listening socket is non-blocking, so a worker that loses the
+ * race for a connection gets EAGAIN instead of sleeping in accept() where no
+ * signal would reach it.  Two ways to end:
+ *
+ *   SIGTERM (a generation retired by a reload, or the master gone): finish the
+ *   request in progress and exit.  The queue of connections is left to the other
+ *   workers that share the socket.
+ *   SIGQUIT (the master stops): drain.  Serve every connection the kernel has
+ *   queued, and exit once none has come for 50 ms.  The master has made sure
+ *   that no new connection joins the queue (serve.c, begin_stop()), so the queue
+ *   only shrinks; the 50 ms are for a connection still on its way in, a TCP
+ *   handshake under way when the master shut the door.  The drain is bounded by
+ *   half of shutdown_seconds, which leaves the last request the other half
+ *   before the master kills what is left.
  */
 #include <errno.h>
 #include <malloc.h>
@@ -16,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -35,13 +48,16 @@
 #include "view.h"
 #include "worker.h"
 
-static volatile sig_atomic_t worker_stop;
+static volatile sig_atomic_t worker_stop;	/* SIGTERM, SIGINT: exit */
+static volatile sig_atomic_t worker_drain;	/* SIGQUIT: drain, then exit */
 
 static void
-worker_on_term(int sig)
+worker_on_signal(int sig)
 {
-	(void)sig;
-	worker_stop = 1;
+	if (sig == SIGQUIT)
+		worker_drain = 1;
+	else
+		worker_stop = 1;
 }
 
 static enum method
@@ -140,6 +156,19 @@ handle(struct req *r)
 	    http_parse_uint(tn, strlen(tn), 1ULL << 40, &t) == 0)
 		clock_override((int64_t)t);
 	r->now = clock_now();
+	/*
+	 * Tests also make a request slow on purpose (X-Geps-Test-Delay-Ms, at most
+	 * 2 s), so that connections queue behind the workers (shutdown.test.mjs).
+	 */
+	if (r->conf->test_clock &&
+	    *(tn = param(r, "HTTP_X_GEPS_TEST_DELAY_MS")) != '\0' &&
+	    http_parse_uint(tn, strlen(tn), 2000, &t) == 0) {
+		struct timespec	 ts;
+
+		ts.tv_sec = (time_t)(t / 1000);
+		ts.tv_nsec = (long)(t % 1000) * 1000000;
+		nanosleep(&ts, NULL);
+	}
 
 	/*
 	 * The path as the client sent it (REQUEST_URI up to '?') is checked first.
@@ -288,7 +317,10 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 	sigset_t		 block, waitmask;
 	struct pollfd		 pfd;
 	char			 err[512], one = 'R';
-	int			 rc, big;
+	int			 rc, big, drained = 0;
+	int64_t			 drain_until = 0;
+	/* A drain ends once nothing has been queued for this long (see above). */
+	const struct timespec	 quiet = { 0, 50 * 1000000 };
 
 	/* Die with the master, whatever kills it. */
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -303,11 +335,17 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 	 */
 	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 
+	/*
+	 * The master forks us with its signals blocked, so a SIGQUIT or SIGTERM sent
+	 * while we start waits until the handlers are in place; from then on they
+	 * are only unblocked in ppoll() and between two requests.
+	 */
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = worker_on_term;
+	sa.sa_handler = worker_on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
@@ -316,9 +354,9 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 	sigemptyset(&block);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGINT);
-	sigprocmask(SIG_BLOCK, &block, &waitmask);
-	sigdelset(&waitmask, SIGTERM);
-	sigdelset(&waitmask, SIGINT);
+	sigaddset(&block, SIGQUIT);
+	sigprocmask(SIG_SETMASK, &block, NULL);
+	sigemptyset(&waitmask);
 
 	clock_enable_test(conf->test_clock);
 	/* The HMAC key of reset codes and pre-login CSRF must be a real secret. */
@@ -358,17 +396,45 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 	close(ready_fd);
 
 	pfd.events = POLLIN;
-	while (!worker_stop) {
+	for (;;) {
+		/*
+		 * A signal that came during the last request is taken here: ppoll()
+		 * reports a ready socket before a pending signal, so with connections
+		 * always queued it would not see one at all.
+		 */
+		sigprocmask(SIG_SETMASK, &waitmask, NULL);
+		sigprocmask(SIG_SETMASK, &block, NULL);
+		if (worker_stop)
+			break;
+		if (worker_drain && drain_until == 0)
+			drain_until = clock_mono_us() + conf->shutdown_seconds * 500000;
+		if (drain_until != 0 && clock_mono_us() > drain_until) {
+			log_warn("drain_cut", "worker=%d drained=%d", id, drained);
+			break;
+		}
 		/*
 		 * With nginx's fastcgi_keep_conn the finished connection stays open and
 		 * the next request arrives on it, not on the listening socket.
 		 */
 		pfd.fd = fr.ipcFd >= 0 ? fr.ipcFd : listen_fd;
-		rc = ppoll(&pfd, 1, NULL, &waitmask);
+		rc = ppoll(&pfd, 1, drain_until != 0 ? &quiet : NULL, &waitmask);
 		if (rc < 0) {
 			if (errno == EINTR)
 				continue;
 			log_err("poll", "errno=%d", errno);
+			break;
+		}
+		if (rc == 0) {
+			/*
+			 * Draining, and nothing came for 50 ms: a kept connection
+			 * is closed (nginx opens another if it has more), then the
+			 * socket's queue is watched; when that is quiet too, the
+			 * drain is over.
+			 */
+			if (fr.ipcFd >= 0) {
+				FCGX_Free(&fr, 1);
+				continue;
+			}
 			break;
 		}
 		if ((rc = FCGX_Accept_r(&fr)) < 0) {
@@ -378,6 +444,8 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 			log_err("accept", "rc=%d", rc);
 			break;
 		}
+		if (drain_until != 0)
+			drained++;
 		serve_one(&r);
 		FCGX_Finish_r(&fr);
 		big = arena_reserved(r.arena) > (1 << 20);
@@ -394,6 +462,6 @@ worker_main(const struct conf *conf, int listen_fd, int ready_fd, int id)
 		db_free(r.db_read);
 	db_free(r.db);
 	arena_free(r.arena);
-	log_info("worker_exit", "worker=%d", id);
+	log_info("worker_exit", "worker=%d drained=%d", id, drained);
 	_exit(0);
 }

@@ -47,7 +47,7 @@ struct conf {
 	long	 upload_max_request_bytes; /* one multipart body, all parts */
 	long	 upload_max_decl_bytes;	/* all the files of one declaration */
 	char	*log_level;
-	int	 test_clock;		/* tests only: honour X-Geps-Test-Now */
+	int	 test_clock;		/* tests only: X-Geps-Test-Now, -Delay-Ms */
 
 	/* Accounts. */
 	char	*secret_key;		/* 64 hex chars: HMAC key of reset codes and CSRF */

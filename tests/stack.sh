@@ -9,6 +9,7 @@
 #   tests/stack.sh geps-stop DIR | geps-start DIR
 #
 # start writes DIR/stack.env (GEPS_URL, GEPS_PORT, pids, paths) for the tests.
+# geps listens on DIR/geps.sock, or with GEPS_LISTEN=tcp on a free loopback port.
 # Everything started is found again by its pid file; nothing else is killed.
 set -euo pipefail
 
@@ -68,6 +69,16 @@ db_stop() {
 	stop_pid "$d/mysqld.pid" 60
 }
 
+# 0 when geps serve of $1 listens (its unix socket exists, or its TCP port connects).
+geps_listens() {
+	local listen
+	listen=$(sed -n 's/^listen = //p' "$1/geps.conf")
+	case $listen in
+	unix:*) [ -S "${listen#unix:}" ] ;;
+	*) ! port_free "${listen##*:}" ;;
+	esac
+}
+
 geps_start() {
 	local d=$1 i
 	pid_alive "$d/geps.pid" && return 0
@@ -75,7 +86,7 @@ geps_start() {
 	GEPS_CONF="$d/geps.conf" "$GEPS_BIN" serve >>"$d/geps.log" 2>&1 &
 	echo $! >"$d/geps.pid"
 	for ((i = 0; i < 100; i++)); do
-		[ -S "$d/geps.sock" ] && return 0
+		geps_listens "$d" && return 0
 		pid_alive "$d/geps.pid" || break
 		sleep 0.1
 	done
@@ -92,7 +103,7 @@ nginx_start() {
 }
 
 start() {
-	local d=$1 port=${2:-} test=$3 demo=$4 i user group
+	local d=$1 port=${2:-} test=$3 demo=$4 i user group listen
 	mkdir -p "$d" "$d/tmp"
 	d=$(cd "$d" && pwd)
 	[ -x "$GEPS_BIN" ] || die "$GEPS_BIN not built (run make)"
@@ -120,9 +131,14 @@ SQL
 	# 2. geps.conf.  nginx's workers must reach the socket: give it their group.
 	group=""
 	if [ "$(id -u)" = 0 ]; then user=www-data; group=www-data; else user=$(id -un); fi
+	listen=unix:$d/geps.sock
+	if [ "${GEPS_LISTEN:-unix}" = tcp ]; then
+		listen=127.0.0.1:$(free_port)
+		while [ "${listen##*:}" = "$port" ]; do listen=127.0.0.1:$(free_port); done
+	fi
 	(umask 077; cat >"$d/geps.conf" <<CONF
 # Written by tests/stack.sh.
-listen = unix:$d/geps.sock
+listen = $listen
 listen_mode = 0660
 listen_group = $group
 workers = ${GEPS_WORKERS:-4}
@@ -169,7 +185,7 @@ CONF
 	# 5. nginx in front, with the same application config as production.
 	mkdir -p "$d/nginx/tmp" "$d/static"
 	for f in geps-app geps-pages; do
-		sed -e "s|@ASSETS_ROOT@|$SRCDIR/views|g" -e "s|@FASTCGI@|unix:$d/geps.sock|g" \
+		sed -e "s|@ASSETS_ROOT@|$SRCDIR/views|g" -e "s|@FASTCGI@|$listen|g" \
 			-e "s|@EVIDENCE_DIR@|$d/evidence|g" \
 			"$SRCDIR/conf/nginx/$f.conf.in" >"$d/nginx/$f.conf"
 	done
