@@ -45,7 +45,7 @@ static const char *const month_names[12] = {
  * years since the last leap year (0 means jy itself is leap).
  */
 static void
-jal_cal(int jy, int *leap, int *gy, int *march)
+jal_cal_compute(int jy, int *leap, int *gy, int *march)
 {
 	int	 leapj = -14, jp = breaks[0], jm = 0, jump = 0, n, leapg;
 	size_t	 i;
@@ -76,6 +76,29 @@ jal_cal(int jy, int *leap, int *gy, int *march)
 		if (*leap == -1)
 			*leap = 4;
 	}
+}
+
+/*
+ * jal_cal with the last few years remembered: a page of dates asks for the same
+ * one or two years many times (every date shown, every Tehran offset).
+ */
+static void
+jal_cal(int jy, int *leap, int *gy, int *march)
+{
+	static struct {
+		int	 jy, leap, gy, march, set;
+	} memo[4];
+	unsigned	 k = (unsigned)jy & 3;
+
+	if (!memo[k].set || memo[k].jy != jy) {
+		jal_cal_compute(jy, &memo[k].leap, &memo[k].gy, &memo[k].march);
+		memo[k].jy = jy;
+		memo[k].set = 1;
+	}
+	if (leap != NULL)
+		*leap = memo[k].leap;
+	*gy = memo[k].gy;
+	*march = memo[k].march;
 }
 
 /* jalaali-js g2d: the JDN of a proleptic Gregorian date. */
