@@ -29,13 +29,14 @@ test('the static 502 and 504 pages are geps\'s own error pages for those statuse
   }
 });
 
-test('every nginx location with an error_page of its own sends 502 and 504 to the static pages', () => {
+test('every nginx location with an error_page of its own sends 413 to geps\'s page and 502 and 504 to the static pages', () => {
   for (const f of ['conf/nginx/geps-app.conf.in', 'conf/nginx/geps-pages.conf.in']) {
     const conf = readFileSync(path.join(SRCDIR, f), 'utf8');
     const blocks = conf.split(/\n(?=location )/).slice(1);
     const withOwn = blocks.filter((b) => /^\s+error_page /m.test(b.slice(0, b.indexOf('\n}'))));
     for (const b of withOwn) {
       const body = b.slice(0, b.indexOf('\n}'));
+      assert.match(body, /error_page 413 \/_error\/413;/, `${f}: ${b.split('\n')[0]}`);
       assert.match(body, /error_page 502 \/_down\/502\.html;/, `${f}: ${b.split('\n')[0]}`);
       assert.match(body, /error_page 504 \/_down\/504\.html;/, `${f}: ${b.split('\n')[0]}`);
     }
@@ -43,6 +44,17 @@ test('every nginx location with an error_page of its own sends 502 and 504 to th
   const app = readFileSync(path.join(SRCDIR, 'conf/nginx/geps-app.conf.in'), 'utf8');
   assert.match(app, /^error_page 502 \/_down\/502\.html;$/m);
   assert.match(app, /^error_page 504 \/_down\/504\.html;$/m);
+});
+
+test('a body over nginx\'s limit gets geps\'s Persian 413 in every kind of location', async () => {
+  const big = Buffer.alloc(13 * 1024 * 1024, 0x61);
+  for (const p of ['/dashboard', '/login', '/ranks']) {
+    const r = await http(p, { method: 'POST', body: big, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(r.status, 413, p);
+    assert.match(r.text, /<html lang="fa" dir="rtl">/, p);
+    assert.match(r.text, /حجم درخواست بیش از حد مجاز است/, p);
+    assert.doesNotMatch(r.text, /Request Entity Too Large|<center>nginx/, p);
+  }
 });
 
 test('with geps stopped, nginx answers 502 with the Persian page (dir="rtl"), no-store and Retry-After, in every kind of location', async () => {
