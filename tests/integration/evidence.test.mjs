@@ -101,6 +101,8 @@ test('PDF, JPEG and PNG are stored by content hash, once, and read back byte for
     assert.equal(got.headers.get('content-type'), mime);
     assert.match(got.headers.get('content-disposition'), /filename\*=UTF-8''/);
     assert.equal(got.headers.get('x-accel-redirect'), null, 'nginx consumed the internal redirect');
+    assert.match(got.headers.get('content-security-policy'), /sandbox/);
+    assert.equal(got.headers.get('strict-transport-security'), 'max-age=63072000; includeSubDomains');
     assert.deepEqual(Buffer.from(await got.arrayBuffer()), bytes);
   }
   // Without JavaScript: a redirect back to the section's documents.

@@ -111,6 +111,9 @@ test('static assets come from nginx, with the font', async () => {
   const css = await http('/assets/css/geps.css');
   assert.equal(css.status, 200);
   assert.match(css.headers.get('content-type'), /text\/css/);
+  // The location's own add_header lines replace the server's: HSTS is repeated.
+  assert.equal(css.headers.get('strict-transport-security'), 'max-age=63072000; includeSubDomains');
+  assert.equal(css.headers.get('x-content-type-options'), 'nosniff');
   const font = await fetch(URL_BASE + '/assets/fonts/Vazirmatn[wght].woff2'.replace('[', '%5B').replace(']', '%5D'));
   assert.equal(font.status, 200);
   assert.ok((await font.arrayBuffer()).byteLength > 10000);
