@@ -41,6 +41,7 @@ static const struct ckey ckeys[] = {
 	{ "db_password",	S(db_password),		"" },
 	{ "db_connect_timeout",	I(db_connect_timeout), 1, 60, "2" },
 	{ "db_rw_timeout",	I(db_rw_timeout), 1, 600, "15" },
+	{ "db_lock_wait_timeout", I(db_lock_wait_timeout), 1, 600, "10" },
 	{ "db_read_socket",	S(db_read_socket),	"" },
 	{ "db_read_host",	S(db_read_host),	"" },
 	{ "db_read_port",	I(db_read_port), 0, 65535, "3306" },

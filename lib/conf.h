@@ -23,6 +23,7 @@ struct conf {
 	char	*db_password;
 	long	 db_connect_timeout;	/* seconds */
 	long	 db_rw_timeout;		/* seconds */
+	long	 db_lock_wait_timeout;	/* seconds a statement waits for a row lock */
 	/*
 	 * A second database, read-only, for the public pages (a replica of the one
 	 * above): used when db_read_socket or db_read_host is set.  Its user and

@@ -177,6 +177,7 @@ db_connect(struct db *db)
 {
 	unsigned int	 ct, rwt;
 	my_bool		 off = 0;
+	char		 init[512];
 	unsigned long	 flags = CLIENT_FOUND_ROWS;
 	const char	*sock, *host;
 
@@ -193,11 +194,20 @@ db_connect(struct db *db)
 	/* We reconnect ourselves, so that statements are re-prepared. */
 	mysql_options(db->my, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(db->my, MYSQL_INIT_COMMAND,
-	    "SET time_zone = '+00:00', "
+	/*
+	 * A statement waits for a row lock at most db_lock_wait_timeout seconds
+	 * (an integer the configuration bounded to 1..600), shorter than the read
+	 * timeout: the request then answers a busy 503 on a connection that stays
+	 * good.  Past the read timeout the client would drop the connection while
+	 * the server kept waiting, with every lock the transaction holds, for
+	 * InnoDB's 50 s default.
+	 */
+	snprintf(init, sizeof(init), "SET time_zone = '+00:00', "
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
 	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY', "
-	    "tx_isolation = 'READ-COMMITTED'");
+	    "tx_isolation = 'READ-COMMITTED', innodb_lock_wait_timeout = %ld",
+	    db->conf->db_lock_wait_timeout);
+	mysql_options(db->my, MYSQL_INIT_COMMAND, init);
 	if (db->admin)
 		flags |= CLIENT_MULTI_STATEMENTS;
 
