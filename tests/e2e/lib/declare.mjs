@@ -2,7 +2,7 @@
 // the three-role journey: a fresh office with complete base data and staff, real
 // evidence files, and filling every section of a round's rubric in the browser.
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { url } from './browser.mjs';
@@ -14,6 +14,7 @@ export const rows = (q) => sql(q).split('\n').filter(Boolean).map((l) => l.split
 // Small but real files: a one-page PDF and a JPEG (the smallest baseline JFIF).
 export function fixtures() {
   const dir = mkdtempSync(path.join(tmpdir(), 'geps-e2e-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const pdf = path.join(dir, 'اجاره‌نامه.pdf');
   const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
