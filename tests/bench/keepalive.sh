@@ -28,15 +28,7 @@ app=$stack/nginx/geps-app.conf
 cp "$conf" "$conf.orig"
 cp "$app" "$app.orig"
 
-ticks() {
-	local p s=0 v
-	for p in "$@"; do
-		v=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}') || v=0
-		s=$((s + ${v:-0}))
-	done
-	echo "$s"
-}
-children() { cat /proc/"$1"/task/*/children 2>/dev/null; }
+. tests/bench/proc.sh
 
 # Rewrites nginx's configuration for a pool of $1 kept connections (0: none), reloads.
 setup() {

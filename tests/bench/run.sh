@@ -82,19 +82,7 @@ page_def() {
 	esac
 }
 
-# CPU ticks (utime + stime) of the processes whose pids are given.
-ticks() {
-	local p s=0 v
-	for p in "$@"; do
-		v=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}') || v=0
-		s=$((s + ${v:-0}))
-	done
-	echo "$s"
-}
-children() { cat /proc/"$1"/task/*/children 2>/dev/null; }
-geps_pids() { children "$(cat "$stack/geps.pid")"; }
-nginx_pids() { local m; m=$(cat "$stack/nginx.pid"); echo "$m" $(children "$m"); }
-db_pids() { cat "$stack/mysqld.pid"; }
+. tests/bench/proc.sh
 
 # A wrk latency ("812.00us", "1.20ms", "2.01s") in milliseconds.
 ms() {

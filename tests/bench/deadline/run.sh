@@ -135,20 +135,8 @@ echo "plan: $(grep -c '^S' "$plan") sections, $(grep -c '^V' "$plan") values, $n
 
 # 4. The run.
 hz=$(getconf CLK_TCK)
-# CPU ticks (utime + stime) of the pids given (lists of pids split on purpose).
-# shellcheck disable=SC2046
-ticks() {
-	local p s=0 v
-	for p in "$@"; do
-		v=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}') || v=0
-		s=$((s + ${v:-0}))
-	done
-	echo "$s"
-}
-children() { cat /proc/"$1"/task/*/children 2>/dev/null; }
-geps_pids() { children "$(cat "$stack/geps.pid")"; }
-# shellcheck disable=SC2046
-nginx_pids() { local m; m=$(cat "$stack/nginx.pid"); echo "$m" $(children "$m"); }
+# shellcheck source=tests/bench/proc.sh
+. tests/bench/proc.sh
 workers0=$(geps_pids | sort | tr '\n' ' ')
 # shellcheck disable=SC2046
 { g0=$(ticks $(geps_pids)); n0=$(ticks $(nginx_pids)); d0=$(ticks "$(cat "$stack/mysqld.pid")"); }
