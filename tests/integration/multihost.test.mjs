@@ -32,7 +32,7 @@ import {
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { STACK, SRCDIR, BIN, sql, sleep, until } from './lib/stack.mjs';
+import { STACK, SRCDIR, BIN, sql, sleep, until, freePort } from './lib/stack.mjs';
 import { makeUser } from './lib/client.mjs';
 
 const one = (q) => sql(q).split('\n')[0].split('\t')[0];
@@ -44,20 +44,6 @@ let dir;		// this test's processes' directory
 let base;		// http://127.0.0.1:<nginx port>
 const hosts = {};	// A and B: { name, port, addr, conf, log, proc }
 let nginxPid = 0;
-
-// A free loopback port below the ephemeral range (as tests/stack.sh picks them).
-async function freePort() {
-  for (let i = 0; i < 200; i++) {
-    const p = 20000 + Math.floor(Math.random() * 12000);
-    const ok = await new Promise((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (ok) return p;
-  }
-  throw new Error('no free port');
-}
 
 function connects(port) {
   return new Promise((resolve) => {

@@ -23,7 +23,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import { STACK, SRCDIR, BIN, sleep, until } from './lib/stack.mjs';
+import { STACK, SRCDIR, BIN, sleep, until, freePort } from './lib/stack.mjs';
 
 const isRoot = process.getuid() === 0;
 const me = execFileSync('id', ['-un'], { encoding: 'utf8' }).trim();
@@ -36,19 +36,6 @@ const db = {};		// primary, replica: { name, port, data, sock, pidFile, log }
 let gepsProc, gepsExited, gepsPort, nginxPid = 0, base;
 let conf;		// this geps's geps.conf
 const pw = { geps: randomBytes(12).toString('hex'), ro: randomBytes(12).toString('hex'), repl: randomBytes(12).toString('hex') };
-
-async function freePort() {
-  for (let i = 0; i < 200; i++) {
-    const p = 20000 + Math.floor(Math.random() * 12000);
-    const ok = await new Promise((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (ok) return p;
-  }
-  throw new Error('no free port');
-}
 
 const connects = (port) => new Promise((resolve) => {
   const c = net.connect(port, '127.0.0.1');

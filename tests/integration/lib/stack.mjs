@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 
 export const URL_BASE = process.env.GEPS_URL;
@@ -79,3 +80,17 @@ export function sql(query) {
 }
 
 export const PERSIAN_DIGIT = /[۰-۹]/;
+
+// A free loopback port below the ephemeral range (as tests/stack.sh picks them).
+export async function freePort() {
+  for (let i = 0; i < 200; i++) {
+    const p = 20000 + Math.floor(Math.random() * 12000);
+    const ok = await new Promise((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(false));
+      s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (ok) return p;
+  }
+  throw new Error('no free port');
+}
